@@ -1,0 +1,25 @@
+# The two commands a newcomer needs (see README): `make demo` and `make test`.
+.DEFAULT_GOAL := demo
+.PHONY: setup dist demo lint test
+
+setup:
+	scripts/setup.sh
+
+# Loadable folders dist/chrome and dist/firefox, and the store uploads dist/*.zip.
+dist: setup
+	node scripts/build.mjs
+
+# Builds everything and shows the extension at work on a Salesforce-shaped page.
+demo: dist
+	node scripts/demo.mjs
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --locked --all-targets -- -D warnings
+	npx eslint .
+
+# Everything: lint, the core's native tests, the build, the store linter, end-to-end tests.
+test: lint dist
+	cargo test --locked
+	npx web-ext lint --source-dir dist/firefox
+	node --test tests/

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension: the Rust core to WebAssembly (release profile, pinned wasm-bindgen),
+ * then the loadable folders dist/chrome and dist/firefox from the one source manifest, then
+ * the store uploads dist/*.zip.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const coreOut = join(root, 'build', 'core');
+
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+
+/** Per-browser changes to the source manifest: each store gets only the keys it reads. */
+const TARGETS = {
+  chrome(manifest) {
+    delete manifest.background.scripts;
+    delete manifest.browser_specific_settings;
+    return manifest;
+  },
+  firefox(manifest) {
+    delete manifest.background.service_worker;
+    return manifest;
+  },
+};
+
+export function buildCore() {
+  run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'dialer-core']);
+  rmSync(coreOut, { recursive: true, force: true });
+  run('wasm-bindgen', [
+    '--target', 'no-modules',
+    '--no-typescript',
+    '--out-dir', coreOut,
+    '--out-name', 'core',
+    join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dialer_core.wasm'),
+  ]);
+}
+
+export function assemble() {
+  const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const packages = [];
+  for (const [target, adapt] of Object.entries(TARGETS)) {
+    const out = join(dist, target);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    cpSync(join(root, 'extension'), out, { recursive: true });
+    cpSync(coreOut, join(out, 'core'), { recursive: true });
+    const manifest = adapt(structuredClone(source));
+    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const zip = `caller-id-dialer-${manifest.version}-${target}.zip`;
+    rmSync(join(dist, zip), { force: true });
+    run(join(root, 'node_modules', '.bin', 'web-ext'), [
+      'build', '--source-dir', out, '--artifacts-dir', dist, '--filename', zip, '--overwrite-dest',
+    ]);
+    packages.push(join('dist', zip));
+  }
+  return packages;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildCore();
+  for (const zip of assemble()) console.log(`built ${zip}`);
+}

@@ -1,0 +1,390 @@
+// Launches Debian's Chromium or Firefox ESR headless with an unpacked
+// Manifest V3 extension, for end-to-end tests driven by puppeteer-core.
+//
+// Both browsers are kept off the network: Chromium through its
+// background-networking switches and host-resolver rules that answer for the
+// Salesforce-shaped test hosts with 127.0.0.1 and refuse every other name;
+// Firefox through preferences that turn off its background services and send
+// every host name to 127.0.0.1.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const BROWSERS = ['chromium', 'firefox'];
+
+const DEFAULT_HOST_RULES = ['*.lightning.force.com', '*.my.salesforce.com', '*.force.com'];
+
+// The real binary first: Debian's /usr/bin/chromium is a shell wrapper that
+// adds flags of its own (an empty --load-extension=, --enable-remote-extensions,
+// API keys in the environment).
+const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr'];
+
+const LAUNCH_TIMEOUT_MS = 30_000;
+const EXTENSION_READY_TIMEOUT_MS = 15_000;
+const CLOSE_TIMEOUT_MS = 10_000;
+
+function firstExisting(candidates, what) {
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`${what} not found (looked at ${candidates.join(', ')})`);
+  return found;
+}
+
+function readManifest(extensionDir) {
+  const file = path.join(extensionDir, 'manifest.json');
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${error.message}`);
+  }
+  return manifest;
+}
+
+// Chromium's id for an extension: the first 128 bits of a SHA-256, written
+// with the letters a-p for the hex digits 0-f. The hashed bytes are the
+// manifest's public key when it has a `key`, else the extension's absolute path.
+function chromiumIdOf(bytes) {
+  const hex = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  return Array.from(hex, (d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+}
+
+export function chromiumExtensionId(extensionDir) {
+  const manifest = readManifest(extensionDir);
+  if (typeof manifest.key === 'string') return chromiumIdOf(Buffer.from(manifest.key, 'base64'));
+  return chromiumIdOf(realpathSync(extensionDir));
+}
+
+// Firefox picks a random UUID for each add-on's moz-extension:// host unless
+// the `extensions.webextensions.uuids` pref already names one; this one is
+// derived from the add-on id, so it is the same on every run.
+export function firefoxExtensionUuid(geckoId) {
+  const h = createHash('sha256').update(`e2e-moz-extension:${geckoId}`).digest('hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function chromiumArgs(extensionDir, hostRules) {
+  const rules = [
+    ...hostRules.map((host) => `MAP ${host} 127.0.0.1`),
+    // Any other name fails at once instead of reaching a DNS server.
+    'MAP * ~NOTFOUND',
+    'EXCLUDE localhost',
+  ].join(', ');
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-domain-reliability',
+    '--disable-field-trial-config',
+    '--no-pings',
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=${rules}`,
+    // Merged by puppeteer into its own --disable-features list.
+    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,OptimizationGuideModelDownloading,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
+  ];
+}
+
+// Puppeteer's own Firefox profile already turns off updates, Normandy,
+// safe-browsing lookups, remote settings and health reports; these cover the
+// rest of what a fresh profile would fetch, and name resolution.
+function firefoxPrefs(geckoId, uuid) {
+  return {
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.trr.mode': 5,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.predictor.enabled': false,
+    'network.http.speculative-parallel-limit': 0,
+    'network.http.http3.enable': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+    'security.OCSP.enabled': 0,
+    'security.remote_settings.crlite_filters.enabled': false,
+    'security.remote_settings.intermediates.enabled': false,
+    'app.update.enabled': false,
+    'app.update.auto': false,
+    'app.normandy.enabled': false,
+    'app.shield.optoutstudies.enabled': false,
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.archive.enabled': false,
+    'toolkit.telemetry.server': 'data:,',
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+    'datareporting.usage.uploadEnabled': false,
+    'browser.ping-centre.telemetry': false,
+    'browser.newtabpage.activity-stream.feeds.telemetry': false,
+    'browser.newtabpage.activity-stream.telemetry': false,
+    'browser.safebrowsing.provider.google.updateURL': '',
+    'browser.safebrowsing.provider.google4.updateURL': '',
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'browser.search.geoip.url': '',
+    'browser.topsites.contile.enabled': false,
+    'browser.discovery.enabled': false,
+    'browser.ml.enable': false,
+    'geo.provider.network.url': '',
+    'dom.push.connection.enabled': false,
+    'dom.push.serverURL': '',
+    'identity.fxaccounts.enabled': false,
+    'media.gmp-manager.url': '',
+    'media.gmp-gmpopenh264.enabled': false,
+    'messaging-system.rsexperimentloader.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'extensions.systemAddon.update.enabled': false,
+    'extensions.systemAddon.update.url': '',
+    'extensions.getAddons.showPane': false,
+    'extensions.htmlaboutaddons.recommendations.enabled': false,
+    // MV3 host permissions (content-script matches) granted at install.
+    'extensions.originControls.grantByDefault': true,
+    'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+  };
+}
+
+// Processes started by one launch, so close() can make sure none outlives it.
+function processTree(rootPid) {
+  if (!rootPid || !existsSync('/proc')) return [];
+  const children = new Map();
+  const startTimes = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      startTimes.set(Number(entry), fields[19]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we were reading.
+    }
+  }
+  const tree = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.shift();
+    if (startTimes.has(pid)) tree.push({ pid, start: startTimes.get(pid) });
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function killSurvivors(tree) {
+  for (const { pid, start } of tree) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[19] !== start || fields[0] === 'Z') continue; // pid reused, or already dead
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+// Last resort if the test process exits without close(): no browser and no
+// temp profile is left behind.
+const live = new Set();
+let exitHookInstalled = false;
+function track(session) {
+  live.add(session);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const s of live) {
+      killSurvivors(processTree(s.pid));
+      try {
+        rmSync(s.tempDir, { recursive: true, force: true });
+      } catch {
+        // Nothing more can be done while exiting.
+      }
+    }
+  });
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function makeCloser(state) {
+  let closing;
+  return () => {
+    closing ??= (async () => {
+      const tree = processTree(state.pid);
+      if (state.browser) {
+        try {
+          await withTimeout(state.browser.close(), CLOSE_TIMEOUT_MS);
+        } catch {
+          // Killed below.
+        }
+      }
+      killSurvivors(tree);
+      killSurvivors(processTree(state.pid));
+      await rm(state.tempDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      live.delete(state);
+    })();
+    return closing;
+  };
+}
+
+function cleanPath(p) {
+  return String(p).replace(/^\/+/, '');
+}
+
+async function launchChromium(extensionDir, hostRules) {
+  const manifest = readManifest(extensionDir);
+  const extensionId = chromiumExtensionId(extensionDir);
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+  const state = { tempDir: await mkdtemp(path.join(os.tmpdir(), 'e2e-chromium-')) };
+  track(state);
+  const close = makeCloser(state);
+  try {
+    state.browser = await puppeteer.launch({
+      browser: 'chrome',
+      executablePath: firstExisting(CHROMIUM_CANDIDATES, 'Chromium'),
+      headless: true, // --headless=new
+      pipe: true,
+      enableExtensions: true,
+      userDataDir: state.tempDir,
+      acceptInsecureCerts: true,
+      timeout: LAUNCH_TIMEOUT_MS,
+      args: chromiumArgs(extensionDir, hostRules),
+    });
+    state.pid = state.browser.process()?.pid;
+
+    const isOurWorker = (t) => t.type() === 'service_worker' && t.url().startsWith(`${extensionOrigin}/`);
+    if (manifest.background?.service_worker) {
+      try {
+        await state.browser.waitForTarget(isOurWorker, { timeout: EXTENSION_READY_TIMEOUT_MS });
+      } catch {
+        const seen = state.browser.targets().map((t) => `${t.type()} ${t.url()}`).join('; ');
+        throw new Error(`no service worker at ${extensionOrigin} (targets: ${seen})`);
+      }
+    }
+
+    const browser = state.browser;
+    return {
+      name: 'chromium',
+      browser,
+      extensionId,
+      extensionOrigin,
+      extensionUrl: (p) => `${extensionOrigin}/${cleanPath(p)}`,
+      newPage: () => browser.newPage(),
+      async openExtensionPage(p, { timeout = EXTENSION_READY_TIMEOUT_MS } = {}) {
+        const page = await browser.newPage();
+        await page.goto(`${extensionOrigin}/${cleanPath(p)}`, { waitUntil: 'load', timeout });
+        return page;
+      },
+      // The extension's service worker as a puppeteer WebWorker (evaluate()
+      // runs in the background context). It is started again if Chromium had
+      // stopped it for idleness.
+      async backgroundWorker({ timeout = EXTENSION_READY_TIMEOUT_MS } = {}) {
+        const target = await browser.waitForTarget(isOurWorker, { timeout });
+        return target.worker();
+      },
+      close,
+    };
+  } catch (error) {
+    state.pid ??= state.browser?.process()?.pid;
+    await close();
+    throw error;
+  }
+}
+
+async function launchFirefox(extensionDir) {
+  const manifest = readManifest(extensionDir);
+  const geckoId = manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id;
+  if (!geckoId) {
+    throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id; Firefox needs one`);
+  }
+  const uuid = firefoxExtensionUuid(geckoId);
+  const extensionOrigin = `moz-extension://${uuid}`;
+  const state = { tempDir: await mkdtemp(path.join(os.tmpdir(), 'e2e-firefox-')) };
+  track(state);
+  const close = makeCloser(state);
+  try {
+    state.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firstExisting(FIREFOX_CANDIDATES, 'Firefox ESR'),
+      headless: true,
+      acceptInsecureCerts: true,
+      timeout: LAUNCH_TIMEOUT_MS,
+      // A profile folder of our own (puppeteer writes its prefs into it) so
+      // close() knows what to remove.
+      args: ['--profile', state.tempDir],
+      extraPrefsFirefox: firefoxPrefs(geckoId, uuid),
+    });
+    state.pid = state.browser.process()?.pid;
+
+    // WebDriver BiDi webExtension.install: a temporary add-on, as from
+    // about:debugging, so it need not be signed.
+    const installedId = await state.browser.installExtension(extensionDir);
+    if (installedId !== geckoId) {
+      throw new Error(`Firefox installed the add-on as ${installedId}, expected ${geckoId}`);
+    }
+
+    const browser = state.browser;
+    return {
+      name: 'firefox',
+      browser,
+      extensionId: geckoId,
+      extensionOrigin,
+      extensionUrl: (p) => `${extensionOrigin}/${cleanPath(p)}`,
+      newPage: () => browser.newPage(),
+      // Over BiDi, goto() to a moz-extension:// page can stay pending although
+      // the tab has navigated; so give it a short while, then wait for the
+      // document itself.
+      async openExtensionPage(p, { timeout = EXTENSION_READY_TIMEOUT_MS } = {}) {
+        const url = `${extensionOrigin}/${cleanPath(p)}`;
+        const page = await browser.newPage();
+        try {
+          await page.goto(url, { waitUntil: 'load', timeout: 2_000 });
+        } catch (error) {
+          if (error?.name !== 'TimeoutError') throw error;
+        }
+        await page.waitForFunction(
+          (expected) => location.href === expected && document.readyState === 'complete',
+          { timeout, polling: 50 },
+          url,
+        );
+        return page;
+      },
+      async backgroundWorker() {
+        throw new Error('Firefox runs the background as an event page that WebDriver BiDi does not expose');
+      },
+      close,
+    };
+  } catch (error) {
+    state.pid ??= state.browser?.process()?.pid;
+    await close();
+    throw error;
+  }
+}
+
+export async function launch(name, { extensionDir, hostRules = DEFAULT_HOST_RULES } = {}) {
+  if (!BROWSERS.includes(name)) throw new Error(`unknown browser ${name}; expected one of ${BROWSERS.join(', ')}`);
+  if (!extensionDir) throw new Error('launch() needs extensionDir');
+  const dir = path.resolve(extensionDir);
+  if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+  return name === 'chromium' ? launchChromium(dir, hostRules) : launchFirefox(dir);
+}
