@@ -93,6 +93,16 @@ const JUNK = [
   '415-555-1212, 415-555-1213', 'home 415-555-1212 cell 650-555-0199',
 ];
 
+// Vanity numbers (letters on the keypad), including too-long and lower-case ones.
+const VANITY = [
+  '1-800-FLOWERS', '1-800-GO-FEDEX', '+1-800-GO-FEDEX', '1-800-CONTACTS',
+  '1 800 MY APPLE', '1-888-NEW-CARS', '1-877-KARS4KIDS', '800-FLOWERS',
+  '1-800-FLOWERS-NOW', '1-800-flowers', '(800) GO-FEDEX', '1 (800) PICK-UPS',
+  '1-800-356-9377', '1-800-CALL-ATT', '+1 800 GOT JUNK', '1-800-4MY-HOME',
+  '0800 FLOWERS', '+44 800 FLOWERS', '0800-REISEN', '+49 800 BAHNHOF',
+  '13 CABS', '1300 FLOWERS', '+61 1300 FLOWERS',
+];
+
 // Strings copied from the brief and from real CRM exports: they must be in.
 const PINNED = [
   ['+49 151 20484846', 'US'], ['+49 151 20484846', 'GB'], ['+49 151 20484846', 'DE'],
@@ -101,11 +111,6 @@ const PINNED = [
   ['tel:415-555-1212;phone-context=+1', 'US'], ['tel:+44-20-7946-0958;ext=1', 'DE'],
   ['(415) 555-1212', 'US'], ['(415) 555-1212', 'CA'], ['(415) 555-1212', 'GB'],
   ['415-555-1212 x23', 'US'], ['415.555.1212#23', 'US'], ['+1 415 555 1212 ext. 23', 'GB'],
-  ['1-800-FLOWERS', 'US'], ['1-800-FLOWERS', 'CA'], ['1-800-FLOWERS', 'GB'],
-  ['1-800-GO-FEDEX', 'US'], ['1-800-GO-FEDEX', 'DE'], ['+1-800-GO-FEDEX', 'DE'],
-  ['1-800-CONTACTS', 'US'], ['1 800 MY APPLE', 'US'], ['1-888-NEW-CARS', 'US'],
-  ['1-877-KARS4KIDS', 'US'], ['800-FLOWERS', 'US'], ['1-800-FLOWERS-NOW', 'US'],
-  ['1-800-flowers', 'US'], ['(800) GO-FEDEX', 'US'], ['0800 FLOWERS', 'GB'],
   ['+44 (0)20 7946 0958', 'GB'], ['+44 (0)20 7946 0958', 'US'], ['+44 (0) 20 7946 0958', 'IN'],
   ['020 7946 0958', 'GB'], ['020 7946 0958', 'US'], ['020 7946 0958', 'DE'],
   ['011 44 20 7946 0958', 'US'], ['0044 20 7946 0958', 'DE'], ['0044 20 7946 0958', 'US'],
@@ -193,14 +198,19 @@ function mapDigits(text, zeroCodePoint, plus = '+') {
   );
 }
 
-// Unicode noise seen in pasted numbers: other digit scripts, bidi controls
-// from RTL pages, zero-width characters, exotic spaces and dashes.
-const UNICODE_NOISE = [
+// Digits typed with a CJK, Arabic, Persian or Hindi keyboard.
+const DIGIT_SCRIPTS = [
   (s) => mapDigits(s, 0xff10, '\uff0b'), // full-width digits and plus
   (s) => mapDigits(s, 0xff10), // full-width digits only
   (s) => mapDigits(s, 0x0660), // Arabic-Indic
   (s) => mapDigits(s, 0x06f0), // Extended Arabic-Indic (Persian, Urdu)
   (s) => mapDigits(s, 0x0966), // Devanagari
+];
+
+// Unicode noise seen in pasted numbers: other digit scripts, bidi controls
+// from RTL pages, zero-width characters, exotic spaces and dashes.
+const UNICODE_NOISE = [
+  ...DIGIT_SCRIPTS,
   (s) => `\u200e${s}`, // left-to-right mark before
   (s) => `\u200e${s}\u200e`,
   (s) => `\u200f${s}`, // right-to-left mark
@@ -362,7 +372,12 @@ export function generateCorpus() {
       if (seenNsn.has(exampleNsn)) continue; // US FIXED_LINE == MOBILE
       seenNsn.add(exampleNsn);
 
-      const variants = [exampleNsn, varyTail(exampleNsn, rng), varyTail(exampleNsn, rng), varyAnywhere(exampleNsn, rng)];
+      const variants = [
+        exampleNsn,
+        varyTail(exampleNsn, rng),
+        varyTail(exampleNsn, rng),
+        varyAnywhere(exampleNsn, rng),
+      ];
       variants.forEach((nsn, index) => {
         const number = util.parse(`+${countryCode}${nsn}`, 'ZZ');
         const all = renderings(number, region, rng);
@@ -384,6 +399,7 @@ export function generateCorpus() {
           add(prefix + base.text + suffix, defaultFor(base, region, rng));
         }
         if (index === 0) {
+          add(rng.pick(DIGIT_SCRIPTS)(rng.pick(all).text), region);
           const e164 = util.format(number, PhoneNumberFormat.E164);
           const misses = nearMisses(e164, nsn, countryCode, nationalPrefix, rng);
           for (const miss of rng.sample(misses, 3)) add(miss.text, defaultFor(miss, region, rng));
@@ -393,6 +409,11 @@ export function generateCorpus() {
         }
       });
     }
+  }
+
+  // Vanity numbers only mean something under NANP defaults; GB and a random one show that.
+  for (const text of VANITY) {
+    for (const country of new Set(['US', 'CA', 'GB', rng.pick(USER_DEFAULTS)])) add(text, country);
   }
 
   // Non-numbers under the big defaults plus one drawn at random.
@@ -406,7 +427,10 @@ export function generateCorpus() {
  * so invisible characters (bidi marks, zero-width) stay visible in review. */
 export function serialize(rows) {
   const escape = (json) =>
-    json.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    json.replace(/[\u007f-\uffff]/g, (ch) => {
+      const hex = ch.charCodeAt(0).toString(16).padStart(4, '0');
+      return `\\u${hex}`;
+    });
   const lines = rows.map((row) =>
     escape(JSON.stringify({ input: row.input, country: row.country, expected: row.expected })),
   );

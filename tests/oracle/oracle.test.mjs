@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ORACLE_PATH, generateCorpus, summarize } from './generate.mjs';
 
-const REGENERATE = 'run `node tests/oracle/generate.mjs` to regenerate crate/tests/data/oracle.json';
+const REGENERATE =
+  'run `node tests/oracle/generate.mjs` to regenerate crate/tests/data/oracle.json';
 
 const fresh = generateCorpus();
 
@@ -15,7 +16,8 @@ function readCommitted() {
   try {
     return JSON.parse(readFileSync(ORACLE_PATH, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read ${ORACLE_PATH} (${error.message}); ${REGENERATE}`, { cause: error });
+    const message = `cannot read ${ORACLE_PATH} (${error.message}); ${REGENERATE}`;
+    throw new Error(message, { cause: error });
   }
 }
 const committed = readCommitted();
