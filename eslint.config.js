@@ -17,7 +17,8 @@ const sharedExtensionGlobals = {
 };
 
 export default [
-  { ignores: ['dist/', 'build/', 'target/', 'node_modules/'] },
+  // LWC fixture components use decorators, which ESLint's parser does not read.
+  { ignores: ['dist/', 'build/', 'target/', 'node_modules/', 'tests/fixtures/modules/'] },
   js.configs.recommended,
   {
     files: ['extension/**/*.js'],
@@ -31,6 +32,11 @@ export default [
   {
     files: ['**/*.mjs', 'eslint.config.js'],
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+  },
+  {
+    // Test code passes functions to page.evaluate, which run in the page.
+    files: ['tests/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {
