@@ -74,12 +74,18 @@ function chromiumArgs(extensionDir, hostRules) {
     // Any other name fails at once instead of reaching a DNS server.
     'MAP * ~NOTFOUND',
     'EXCLUDE localhost',
+    'EXCLUDE 127.0.0.1',
+    'EXCLUDE [::1]',
   ].join(', ');
   return [
+    // The extension under test, loaded as it is, and no other.
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
+    '--no-sandbox', // runs as root in a container
+    '--disable-gpu', // no GPU here; avoids GPU-process probing
+    // Off the network: no QUIC probes, no first-run or default-browser
+    // checks, no variations/safe-browsing/translate fetches, no component
+    // updater, no sync, no Domain Reliability uploads, no <a ping>.
     '--disable-quic',
     '--no-first-run',
     '--no-default-browser-check',
@@ -87,12 +93,12 @@ function chromiumArgs(extensionDir, hostRules) {
     '--disable-component-update',
     '--disable-sync',
     '--disable-domain-reliability',
-    '--disable-field-trial-config',
     '--no-pings',
+    // Non-Google builds otherwise switch on the field-trial testing config.
+    '--disable-field-trial-config',
+    // The test server's certificate is self-signed.
     '--ignore-certificate-errors',
     `--host-resolver-rules=${rules}`,
-    // Merged by puppeteer into its own --disable-features list.
-    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,OptimizationGuideModelDownloading,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
   ];
 }
 
@@ -251,6 +257,15 @@ function cleanPath(p) {
   return String(p).replace(/^\/+/, '');
 }
 
+// The URL of a page of the extension, after checking that the page's file is
+// there: Firefox shows an empty document for a missing one rather than fail.
+function extensionPageUrl(extensionDir, origin, p) {
+  const url = new URL(`${origin}/${cleanPath(p)}`);
+  const file = path.join(extensionDir, decodeURIComponent(url.pathname));
+  if (!existsSync(file)) throw new Error(`${file} does not exist (for ${url.href})`);
+  return url.href;
+}
+
 async function launchChromium(extensionDir, hostRules) {
   const manifest = readManifest(extensionDir);
   const extensionId = chromiumExtensionId(extensionDir);
@@ -291,8 +306,9 @@ async function launchChromium(extensionDir, hostRules) {
       extensionUrl: (p) => `${extensionOrigin}/${cleanPath(p)}`,
       newPage: () => browser.newPage(),
       async openExtensionPage(p, { timeout = EXTENSION_READY_TIMEOUT_MS } = {}) {
+        const url = extensionPageUrl(extensionDir, extensionOrigin, p);
         const page = await browser.newPage();
-        await page.goto(`${extensionOrigin}/${cleanPath(p)}`, { waitUntil: 'load', timeout });
+        await page.goto(url, { waitUntil: 'load', timeout });
         return page;
       },
       // The extension's service worker as a puppeteer WebWorker (evaluate()
@@ -329,9 +345,11 @@ async function launchFirefox(extensionDir) {
       headless: true,
       acceptInsecureCerts: true,
       timeout: LAUNCH_TIMEOUT_MS,
-      // A profile folder of our own (puppeteer writes its prefs into it) so
-      // close() knows what to remove.
-      args: ['--profile', state.tempDir],
+      // A profile folder of our own (puppeteer writes its prefs into it), so
+      // close() knows what to remove. --remote-allow-system-access: without
+      // it Firefox refuses BiDi navigation to moz-extension:// ("not allowed
+      // in this context").
+      args: ['--profile', state.tempDir, '--remote-allow-system-access'],
       extraPrefsFirefox: firefoxPrefs(geckoId, uuid),
     });
     state.pid = state.browser.process()?.pid;
@@ -351,23 +369,31 @@ async function launchFirefox(extensionDir) {
       extensionOrigin,
       extensionUrl: (p) => `${extensionOrigin}/${cleanPath(p)}`,
       newPage: () => browser.newPage(),
-      // Over BiDi, goto() to a moz-extension:// page can stay pending although
-      // the tab has navigated; so give it a short while, then wait for the
-      // document itself.
+      // Over WebDriver BiDi, Firefox reports navigationStarted and
+      // navigationCommitted for a moz-extension:// document but never its
+      // domContentLoaded or load, so goto() would wait for its whole timeout
+      // (and page.url() keeps saying about:blank). The navigation is started
+      // with a short goto() left running in the background, only to surface
+      // a refusal, while the document itself is polled until it has loaded.
       async openExtensionPage(p, { timeout = EXTENSION_READY_TIMEOUT_MS } = {}) {
-        const url = `${extensionOrigin}/${cleanPath(p)}`;
+        const url = extensionPageUrl(extensionDir, extensionOrigin, p);
         const page = await browser.newPage();
-        try {
-          await page.goto(url, { waitUntil: 'load', timeout: 2_000 });
-        } catch (error) {
-          if (error?.name !== 'TimeoutError') throw error;
+        let refused;
+        page.goto(url, { timeout: 3_000 }).catch((error) => {
+          if (error?.name !== 'TimeoutError' && !page.isClosed()) refused = error;
+        });
+        const deadline = Date.now() + timeout;
+        for (;;) {
+          const loaded = await page
+            .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+            .catch(() => false); // the old document went away mid-call
+          if (loaded) return page;
+          if (refused || Date.now() > deadline) {
+            await page.close().catch(() => {});
+            throw refused ?? new Error(`${url} did not load within ${timeout} ms`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        await page.waitForFunction(
-          (expected) => location.href === expected && document.readyState === 'complete',
-          { timeout, polling: 50 },
-          url,
-        );
-        return page;
       },
       async backgroundWorker() {
         throw new Error('Firefox runs the background as an event page that WebDriver BiDi does not expose');
