@@ -26,6 +26,8 @@ const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr'];
 
 const LAUNCH_TIMEOUT_MS = 30_000;
 const EXTENSION_READY_TIMEOUT_MS = 15_000;
+// A loaded extension is listed within a few hundred ms of startup.
+const EXTENSION_LOAD_TIMEOUT_MS = 5_000;
 const CLOSE_TIMEOUT_MS = 10_000;
 
 function firstExisting(candidates, what) {
@@ -40,12 +42,13 @@ function readManifest(extensionDir) {
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${error.message}`);
+    throw new Error(`cannot read ${file}: ${error.message}`, { cause: error });
   }
   return manifest;
 }
 
-// Chromium's id for an extension: the first 128 bits of a SHA-256, written
+// Chromium's id for an unpacked extension, known before it is launched (for
+// policy files, say): the first 128 bits of a SHA-256, written
 // with the letters a-p for the hex digits 0-f. The hashed bytes are the
 // manifest's public key when it has a `key`, else the extension's absolute path.
 function chromiumIdOf(bytes) {
@@ -94,7 +97,7 @@ function chromiumArgs(extensionDir, hostRules) {
     '--disable-sync',
     '--disable-domain-reliability',
     '--no-pings',
-    // Non-Google builds otherwise switch on the field-trial testing config.
+    // No field-trial testing config: Chromium's plain default features.
     '--disable-field-trial-config',
     // The test server's certificate is self-signed.
     '--ignore-certificate-errors',
@@ -103,25 +106,28 @@ function chromiumArgs(extensionDir, hostRules) {
 }
 
 // Puppeteer's own Firefox profile already turns off updates, Normandy,
-// safe-browsing lookups, remote settings and health reports; these cover the
-// rest of what a fresh profile would fetch, and name resolution.
+// safe-browsing lookups, health reports and points Remote Settings at a
+// data: URL (honoured only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 in the
+// environment, see launchFirefox). These add name resolution and the other
+// services a fresh profile would contact. With network.dns.forceResolve any
+// request that still went out would land on 127.0.0.1, perhaps on a test
+// server; so the services are turned off as well.
 function firefoxPrefs(geckoId, uuid) {
   return {
-    'network.dns.forceResolve': '127.0.0.1',
-    'network.trr.mode': 5,
+    'network.dns.forceResolve': '127.0.0.1', // every host name -> 127.0.0.1
+    'network.trr.mode': 5, // no DNS over HTTPS
+    'network.http.http3.enable': false, // no QUIC, as in Chromium
     'network.dns.disablePrefetch': true,
     'network.prefetch-next': false,
-    'network.predictor.enabled': false,
-    'network.http.speculative-parallel-limit': 0,
-    'network.http.http3.enable': false,
     'network.captive-portal-service.enabled': false,
     'network.connectivity-service.enabled': false,
+    // Test URLs keep the scheme they were given.
     'dom.security.https_first': false,
     'dom.security.https_first_schemeless': false,
+    // Certificate revocation and intermediate-certificate downloads.
     'security.OCSP.enabled': 0,
     'security.remote_settings.crlite_filters.enabled': false,
     'security.remote_settings.intermediates.enabled': false,
-    'app.update.enabled': false,
     'app.update.auto': false,
     'app.normandy.enabled': false,
     'app.shield.optoutstudies.enabled': false,
@@ -131,32 +137,26 @@ function firefoxPrefs(geckoId, uuid) {
     'toolkit.telemetry.server': 'data:,',
     'toolkit.telemetry.reportingpolicy.firstRun': false,
     'datareporting.usage.uploadEnabled': false,
-    'browser.ping-centre.telemetry': false,
-    'browser.newtabpage.activity-stream.feeds.telemetry': false,
-    'browser.newtabpage.activity-stream.telemetry': false,
     'browser.safebrowsing.provider.google.updateURL': '',
     'browser.safebrowsing.provider.google4.updateURL': '',
     'browser.safebrowsing.provider.mozilla.updateURL': '',
     'browser.region.network.url': '',
     'browser.region.update.enabled': false,
-    'browser.search.geoip.url': '',
     'browser.topsites.contile.enabled': false,
     'browser.discovery.enabled': false,
-    'browser.ml.enable': false,
+    'browser.ml.enable': false, // no model downloads
     'geo.provider.network.url': '',
     'dom.push.connection.enabled': false,
     'dom.push.serverURL': '',
     'identity.fxaccounts.enabled': false,
     'media.gmp-manager.url': '',
     'media.gmp-gmpopenh264.enabled': false,
-    'messaging-system.rsexperimentloader.enabled': false,
     'extensions.blocklist.enabled': false,
     'extensions.systemAddon.update.enabled': false,
     'extensions.systemAddon.update.url': '',
-    'extensions.getAddons.showPane': false,
-    'extensions.htmlaboutaddons.recommendations.enabled': false,
     // MV3 host permissions (content-script matches) granted at install.
     'extensions.originControls.grantByDefault': true,
+    // The add-on's moz-extension:// host, fixed before it is installed.
     'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
   };
 }
@@ -253,6 +253,10 @@ function makeCloser(state) {
   };
 }
 
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function cleanPath(p) {
   return String(p).replace(/^\/+/, '');
 }
@@ -268,8 +272,6 @@ function extensionPageUrl(extensionDir, origin, p) {
 
 async function launchChromium(extensionDir, hostRules) {
   const manifest = readManifest(extensionDir);
-  const extensionId = chromiumExtensionId(extensionDir);
-  const extensionOrigin = `chrome-extension://${extensionId}`;
   const state = { tempDir: await mkdtemp(path.join(os.tmpdir(), 'e2e-chromium-')) };
   track(state);
   const close = makeCloser(state);
@@ -286,6 +288,24 @@ async function launchChromium(extensionDir, hostRules) {
       args: chromiumArgs(extensionDir, hostRules),
     });
     state.pid = state.browser.process()?.pid;
+
+    // Chromium's own list of loaded extensions (CDP Extensions.getExtensions,
+    // served over the pipe) says whether it took the folder, and under which
+    // id. A folder it refuses (a bad manifest, a missing background file)
+    // never shows up there; Chromium writes no error anywhere for it.
+    const deadline = Date.now() + EXTENSION_LOAD_TIMEOUT_MS;
+    let loaded;
+    for (;;) {
+      const all = [...(await state.browser.extensions()).values()];
+      loaded = all.find((e) => e.path === extensionDir || e.path === realpathSync(extensionDir));
+      if (loaded || Date.now() > deadline) break;
+      await sleep(50);
+    }
+    if (!loaded) {
+      throw new Error(`Chromium did not load the extension in ${extensionDir} (check its manifest and the files it names)`);
+    }
+    const extensionId = loaded.id;
+    const extensionOrigin = `chrome-extension://${extensionId}`;
 
     const isOurWorker = (t) => t.type() === 'service_worker' && t.url().startsWith(`${extensionOrigin}/`);
     if (manifest.background?.service_worker) {
@@ -312,8 +332,8 @@ async function launchChromium(extensionDir, hostRules) {
         return page;
       },
       // The extension's service worker as a puppeteer WebWorker (evaluate()
-      // runs in the background context). It is started again if Chromium had
-      // stopped it for idleness.
+      // runs in the background context). Chromium stops an idle worker after
+      // about 30 s; this then waits until some event starts it again.
       async backgroundWorker({ timeout = EXTENSION_READY_TIMEOUT_MS } = {}) {
         const target = await browser.waitForTarget(isOurWorker, { timeout });
         return target.worker();
@@ -351,6 +371,9 @@ async function launchFirefox(extensionDir) {
       // in this context").
       args: ['--profile', state.tempDir, '--remote-allow-system-access'],
       extraPrefsFirefox: firefoxPrefs(geckoId, uuid),
+      // Release builds ignore the services.settings.server pref without it,
+      // and then poll firefox.settings.services.mozilla.com from startup.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     });
     state.pid = state.browser.process()?.pid;
 
@@ -392,7 +415,7 @@ async function launchFirefox(extensionDir) {
             await page.close().catch(() => {});
             throw refused ?? new Error(`${url} did not load within ${timeout} ms`);
           }
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await sleep(50);
         }
       },
       async backgroundWorker() {
@@ -407,6 +430,25 @@ async function launchFirefox(extensionDir) {
   }
 }
 
+/**
+ * Starts `name` ('chromium' or 'firefox') headless, in a fresh temporary
+ * profile, with the unpacked extension in `extensionDir` (used as it is).
+ *
+ * hostRules: host patterns that Chromium resolves to 127.0.0.1 (every other
+ * name but localhost fails to resolve). Firefox has no per-host rule: there
+ * every host name resolves to 127.0.0.1.
+ *
+ * Resolves to {
+ *   name, browser (puppeteer Browser),
+ *   extensionId ('<32 letters a-p>' in Chromium, the gecko id in Firefox),
+ *   extensionOrigin ('chrome-extension://<id>' or 'moz-extension://<uuid>'),
+ *   extensionUrl(path) -> string,
+ *   newPage() -> Page,
+ *   openExtensionPage(path, { timeout }) -> Page, once the page has loaded,
+ *   backgroundWorker({ timeout }) -> WebWorker (Chromium only; rejects in Firefox),
+ *   close() -> ends the browser and its processes, removes the profile; idempotent,
+ * }
+ */
 export async function launch(name, { extensionDir, hostRules = DEFAULT_HOST_RULES } = {}) {
   if (!BROWSERS.includes(name)) throw new Error(`unknown browser ${name}; expected one of ${BROWSERS.join(', ')}`);
   if (!extensionDir) throw new Error('launch() needs extensionDir');
