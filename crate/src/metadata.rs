@@ -1,0 +1,590 @@
+//! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate, read with the
+//! rules of Google's own libphonenumber.
+//!
+//! The crate's database is shared (its lazily decoded default, decoded once per process), but
+//! its matching is not used for decisions: it tests patterns with an unanchored search (so a
+//! 9-digit number can "match" an 8-digit pattern) and keeps the raw XML's empty general
+//! possible-length lists. Here every pattern is compiled once more, anchored the way
+//! libphonenumber uses it (`matches()` or `lookingAt()`), and the general possible lengths are
+//! the union of the number types', as Google's metadata build computes them. Compiled rules are
+//! built per region on first use and kept for the life of the process.
+
+use phonenumber::metadata::{Database, Descriptor, Metadata, DATABASE};
+use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Region id libphonenumber gives non-geographic entities such as +800.
+pub const NON_GEOGRAPHIC: &str = "001";
+
+/// The shared `phonenumber` database (decoded on first use, then reused).
+pub fn database() -> &'static Database {
+    &DATABASE
+}
+
+/// Outcome of libphonenumber's `testNumberLength` for the general description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LengthCheck {
+    /// A length numbers in this plan have.
+    Possible,
+    /// A length only locally diallable numbers have (no area code).
+    LocalOnly,
+    /// Shorter than every number.
+    TooShort,
+    /// Between the shortest and longest, but not a length in use.
+    InvalidLength,
+    /// Longer than every number.
+    TooLong,
+}
+
+/// One number type's description: full-match pattern and its possible lengths.
+#[derive(Debug)]
+struct Desc {
+    pattern: Regex,
+    lengths: Vec<u16>,
+}
+
+impl Desc {
+    /// libphonenumber's `isNumberMatchingDesc`: a listed length and a full pattern match.
+    fn matches(&self, nsn: &str) -> bool {
+        let len = u16::try_from(nsn.len()).unwrap_or(u16::MAX);
+        (self.lengths.is_empty() || self.lengths.contains(&len)) && self.pattern.is_match(nsn)
+    }
+}
+
+/// One formatting rule: when it applies and how it groups the digits.
+#[derive(Debug)]
+pub struct FormatRule {
+    leading: Option<Regex>,
+    pattern: Regex,
+    replacement: String,
+}
+
+/// The rules of one region (or non-geographic entity), compiled for libphonenumber semantics.
+#[derive(Debug)]
+pub struct Rules {
+    id: String,
+    code: u16,
+    international_prefix: Option<Regex>,
+    national_prefix_for_parsing: Option<Regex>,
+    national_prefix_transform: Option<String>,
+    general_pattern: Regex,
+    general_lengths: Vec<u16>,
+    general_local_lengths: Vec<u16>,
+    types: Vec<Desc>,
+    leading_digits: Option<Regex>,
+    formats: Vec<FormatRule>,
+}
+
+impl Rules {
+    /// The ISO 3166-1 alpha-2 region id, or `001` for a non-geographic entity.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The country calling code.
+    pub fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// libphonenumber's `parsePrefixAsIdd`: strips this region's international dialling
+    /// prefix from `digits`, unless the digit after it is `0` (no calling code starts so).
+    pub fn strip_international_prefix<'a>(&self, digits: &'a str) -> Option<&'a str> {
+        let found = self.international_prefix.as_ref()?.find(digits)?;
+        let rest = digits.get(found.end()..)?;
+        if rest.starts_with('0') {
+            return None;
+        }
+        Some(rest)
+    }
+
+    /// Full match of the general pattern, lengths not checked (`matchNationalNumber`).
+    pub fn matches_general_pattern(&self, nsn: &str) -> bool {
+        self.general_pattern.is_match(nsn)
+    }
+
+    /// libphonenumber's `maybeStripNationalPrefixAndCarrierCode`: the national number with the
+    /// national (trunk) prefix and carrier code removed or transformed, when that leaves a
+    /// number the general pattern still accepts. `None` when nothing is stripped.
+    pub fn strip_national_prefix(&self, digits: &str) -> Option<String> {
+        let re = self.national_prefix_for_parsing.as_ref()?;
+        if digits.is_empty() {
+            return None;
+        }
+        let caps = re.captures(digits)?;
+        let whole = caps.get(0)?;
+        let viable_before = self.matches_general_pattern(digits);
+        // Java's `group(groupCount())`: the whole match when the pattern has no groups.
+        let last_group_matched = caps.get(caps.len().saturating_sub(1)).is_some();
+        match &self.national_prefix_transform {
+            Some(rule) if last_group_matched => {
+                let mut transformed = String::new();
+                caps.expand(rule, &mut transformed);
+                transformed.push_str(digits.get(whole.end()..)?);
+                if viable_before && !self.matches_general_pattern(&transformed) {
+                    return None;
+                }
+                Some(transformed)
+            }
+            _ => {
+                let rest = digits.get(whole.end()..)?;
+                if viable_before && !self.matches_general_pattern(rest) {
+                    return None;
+                }
+                Some(rest.to_owned())
+            }
+        }
+    }
+
+    /// libphonenumber's `testNumberLength` for the general description.
+    pub fn test_length(&self, nsn: &str) -> LengthCheck {
+        let len = u16::try_from(nsn.len()).unwrap_or(u16::MAX);
+        let (Some(&min), Some(&max)) = (self.general_lengths.first(), self.general_lengths.last())
+        else {
+            return LengthCheck::InvalidLength;
+        };
+        if self.general_local_lengths.contains(&len) {
+            LengthCheck::LocalOnly
+        } else if len == min {
+            LengthCheck::Possible
+        } else if len < min {
+            LengthCheck::TooShort
+        } else if len > max {
+            LengthCheck::TooLong
+        } else if self.general_lengths.contains(&len) {
+            LengthCheck::Possible
+        } else {
+            LengthCheck::InvalidLength
+        }
+    }
+
+    /// The possible national lengths, for messages ("10" or "9 or 10").
+    pub fn describe_lengths(&self) -> String {
+        let parts: Vec<String> = self.general_lengths.iter().map(u16::to_string).collect();
+        match parts.split_last() {
+            None => "no length".to_owned(),
+            Some((last, [])) => format!("{last} digits"),
+            Some((last, rest)) => format!("{} or {last} digits", rest.join(", ")),
+        }
+    }
+
+    /// Whether the number matches the general description and one number type, i.e. the
+    /// number type is not `UNKNOWN` (libphonenumber's `getNumberTypeHelper`).
+    pub fn is_valid_nsn(&self, nsn: &str) -> bool {
+        let len = u16::try_from(nsn.len()).unwrap_or(u16::MAX);
+        if !self.general_lengths.contains(&len) || !self.general_pattern.is_match(nsn) {
+            return false;
+        }
+        self.types.iter().any(|desc| desc.matches(nsn))
+    }
+
+    /// Whether this region claims the number (libphonenumber's
+    /// `getRegionCodeForNumberFromRegionList`): by its leading digits when it has them,
+    /// otherwise by the number having a known type here.
+    fn claims(&self, nsn: &str) -> bool {
+        match &self.leading_digits {
+            Some(re) => re.is_match(nsn),
+            None => self.is_valid_nsn(nsn),
+        }
+    }
+
+    /// The international grouping of a national significant number (`+CC` not included),
+    /// as libphonenumber's `formatNsn` in `INTERNATIONAL` mode; the bare digits when no
+    /// format applies.
+    pub fn format_international(&self, nsn: &str) -> String {
+        for rule in &self.formats {
+            let leading_ok = rule.leading.as_ref().is_none_or(|re| re.is_match(nsn));
+            if leading_ok && rule.pattern.is_match(nsn) {
+                return rule
+                    .pattern
+                    .replace(nsn, rule.replacement.as_str())
+                    .into_owned();
+            }
+        }
+        nsn.to_owned()
+    }
+}
+
+/// The regions of one calling code (main region first, as the database orders them), each
+/// compiled on first use: a +1 number usually needs only the US rules, not all 25 NANP
+/// members'.
+#[derive(Debug)]
+pub struct CallingCode {
+    code: u16,
+    ids: Vec<String>,
+    slots: Vec<OnceLock<Option<Arc<Rules>>>>,
+}
+
+impl CallingCode {
+    /// The rules of the region at `index`; `None` past the end or when its metadata does not
+    /// compile (treated as unknown).
+    fn get(&self, index: usize) -> Option<Arc<Rules>> {
+        self.slots
+            .get(index)?
+            .get_or_init(|| {
+                let metas = database().by_code(&self.code)?;
+                let meta = metas.get(index)?;
+                (meta.id() == self.ids.get(index)?.as_str())
+                    .then(|| compile(meta).map(Arc::new))
+                    .flatten()
+            })
+            .clone()
+    }
+
+    /// The main region's rules.
+    pub fn main(&self) -> Option<Arc<Rules>> {
+        self.get(0)
+    }
+
+    /// The rules of region `id` under this code.
+    pub fn region(&self, id: &str) -> Option<Arc<Rules>> {
+        let index = self.ids.iter().position(|known| known == id)?;
+        self.get(index)
+    }
+
+    /// libphonenumber's `getRegionCodeForNumberFromRegionList`: the first region that claims
+    /// the number, by its leading digits when it has them, otherwise by the number having a
+    /// known type there. `None` when no region does, or one before it cannot be compiled.
+    pub fn region_for_number(&self, nsn: &str) -> Option<Arc<Rules>> {
+        if self.ids.len() == 1 {
+            return self.get(0);
+        }
+        for index in 0..self.ids.len() {
+            let rules = self.get(index)?;
+            if rules.claims(nsn) {
+                return Some(rules);
+            }
+        }
+        None
+    }
+}
+
+type Cache = Mutex<HashMap<u16, Option<Arc<CallingCode>>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The regions sharing a calling code; `None` for an unknown code.
+pub fn calling_code(code: u16) -> Option<Arc<CallingCode>> {
+    let mut guard = cache()
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    guard
+        .entry(code)
+        .or_insert_with(|| {
+            let ids: Vec<String> = database()
+                .by_code(&code)?
+                .iter()
+                .map(|meta| meta.id().to_owned())
+                .collect();
+            if ids.is_empty() {
+                return None;
+            }
+            let slots = ids.iter().map(|_| OnceLock::new()).collect();
+            Some(Arc::new(CallingCode { code, ids, slots }))
+        })
+        .clone()
+}
+
+/// The main region's rules for a calling code (libphonenumber's
+/// `getMetadataForRegionOrCallingCode`).
+pub fn rules_for_code(code: u16) -> Option<Arc<Rules>> {
+    calling_code(code)?.main()
+}
+
+/// The rules of a geographic region by ISO id (`None` for unknown ids and for `001`).
+pub fn rules_for_region(id: &str) -> Option<Arc<Rules>> {
+    if id == NON_GEOGRAPHIC {
+        return None;
+    }
+    let code = database().by_id(id)?.country_code();
+    calling_code(code)?.region(id)
+}
+
+/// The region a valid national number belongs to under its calling code, if any.
+pub fn region_for_number(code: u16, nsn: &str) -> Option<Arc<Rules>> {
+    calling_code(code)?.region_for_number(nsn)
+}
+
+/// Whether a calling code exists in the plan.
+pub fn is_known_code(code: u16) -> bool {
+    database().region(&code).is_some()
+}
+
+/// libphonenumber's `extractCountryCode`: the calling code at the start of `digits` (one to
+/// three digits, never starting with 0) and the rest.
+pub fn split_calling_code(digits: &str) -> Option<(u16, &str)> {
+    if digits.starts_with('0') {
+        return None;
+    }
+    (1..=3).find_map(|len| {
+        let head = digits.get(..len)?;
+        let rest = digits.get(len..)?;
+        let code: u16 = head.parse().ok()?;
+        is_known_code(code).then_some((code, rest))
+    })
+}
+
+/// Every geographic region id in the plan, sorted.
+pub fn countries() -> Vec<String> {
+    let mut ids: Vec<String> = database()
+        .iter()
+        .map(|meta| meta.id().to_owned())
+        .filter(|id| id != NON_GEOGRAPHIC)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Whether `id` is a geographic region the plan knows (exact, upper-case).
+pub fn is_known_country(id: &str) -> bool {
+    id != NON_GEOGRAPHIC && database().by_id(id).is_some()
+}
+
+/// Pattern text as libphonenumber's metadata build leaves it: all whitespace removed.
+fn squeeze(pattern: &str) -> String {
+    pattern.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn anchored(pattern: &str, whole: bool) -> Option<Regex> {
+    let body = squeeze(pattern);
+    if body.is_empty() || body == "NA" {
+        return None;
+    }
+    let source = if whole {
+        format!("^(?:{body})$")
+    } else {
+        format!("^(?:{body})")
+    };
+    // Inputs are ASCII digits only, so ASCII `\d` is enough and far cheaper to compile.
+    RegexBuilder::new(&source).unicode(false).build().ok()
+}
+
+/// `$1`-style group references as `${1}`, so digits after a reference are not read as part
+/// of a longer group number; other `$` are kept literally.
+fn replacement(rule: &str) -> String {
+    let mut out = String::with_capacity(rule.len() + 4);
+    let mut chars = rule.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch != '$' {
+            out.push(ch);
+            continue;
+        }
+        let mut group = String::new();
+        while let Some(&d) = chars.peek() {
+            if !d.is_ascii_digit() {
+                break;
+            }
+            group.push(d);
+            chars.next();
+        }
+        if group.is_empty() {
+            out.push_str("$$");
+        } else {
+            out.push_str("${");
+            out.push_str(&group);
+            out.push('}');
+        }
+    }
+    out
+}
+
+fn type_descriptors(meta: &Metadata) -> Vec<&Descriptor> {
+    let d = meta.descriptors();
+    [
+        d.premium_rate(),
+        d.toll_free(),
+        d.shared_cost(),
+        d.voip(),
+        d.personal_number(),
+        d.pager(),
+        d.uan(),
+        d.voicemail(),
+        d.fixed_line(),
+        d.mobile(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn compile(meta: &Metadata) -> Option<Rules> {
+    let mut lengths: Vec<u16> = Vec::new();
+    let mut local: Vec<u16> = Vec::new();
+    let mut types = Vec::new();
+    for desc in type_descriptors(meta) {
+        lengths.extend_from_slice(desc.possible_length());
+        local.extend_from_slice(desc.possible_local_length());
+        if let Some(pattern) = anchored(desc.national_number().as_str(), true) {
+            types.push(Desc {
+                pattern,
+                lengths: desc.possible_length().to_vec(),
+            });
+        }
+    }
+    lengths.sort_unstable();
+    lengths.dedup();
+    local.sort_unstable();
+    local.dedup();
+    local.retain(|len| !lengths.contains(len));
+
+    let general_pattern = anchored(
+        meta.descriptors().general().national_number().as_str(),
+        true,
+    )?;
+
+    let national_prefix_for_parsing = match meta.national_prefix_for_parsing() {
+        Some(re) => Some(anchored(re.as_str(), false)?),
+        None => match meta.national_prefix() {
+            Some(prefix) if !prefix.is_empty() => Some(anchored(&regex::escape(prefix), false)?),
+            _ => None,
+        },
+    };
+    let national_prefix_transform = meta
+        .national_prefix_transform_rule()
+        .filter(|_| meta.national_prefix_for_parsing().is_some())
+        .map(|rule| replacement(&squeeze(rule)));
+
+    let international_prefix = match meta.international_prefix() {
+        Some(re) => Some(anchored(re.as_str(), false)?),
+        None => None,
+    };
+    let leading_digits = match meta.leading_digits() {
+        Some(re) => Some(anchored(re.as_str(), false)?),
+        None => None,
+    };
+
+    let source = if meta.international_formats().is_empty() {
+        meta.formats()
+    } else {
+        meta.international_formats()
+    };
+    let mut formats = Vec::with_capacity(source.len());
+    for format in source {
+        let leading = match format.leading_digits().last() {
+            Some(re) => Some(anchored(re.as_str(), false)?),
+            None => None,
+        };
+        formats.push(FormatRule {
+            leading,
+            pattern: anchored(format.pattern().as_str(), true)?,
+            replacement: replacement(format.format()),
+        });
+    }
+
+    Some(Rules {
+        id: meta.id().to_owned(),
+        code: meta.country_code(),
+        international_prefix,
+        national_prefix_for_parsing,
+        national_prefix_transform,
+        general_pattern,
+        general_lengths: lengths,
+        general_local_lengths: local,
+        types,
+        leading_digits,
+        formats,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_region_compiles() {
+        let mut codes: Vec<u16> = database().iter().map(Metadata::country_code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert!(codes.len() > 200);
+        for code in codes {
+            let entry = calling_code(code).expect("a code from the database");
+            for (index, id) in entry.ids.iter().enumerate() {
+                let rules = entry.get(index);
+                assert!(rules.is_some(), "+{code} {id} does not compile");
+                assert!(
+                    rules.is_some_and(|r| !r.general_lengths.is_empty()),
+                    "+{code} {id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn group_references_are_braced() {
+        let cases = [
+            ("$1-$2", "${1}-${2}"),
+            ("9$1", "9${1}"),
+            ("$1 $2 $3", "${1} ${2} ${3}"),
+            ("a$b", "a$$b"),
+        ];
+        for (rule, want) in cases {
+            assert_eq!(replacement(rule), want, "{rule}");
+        }
+    }
+
+    #[test]
+    fn us_rules_follow_libphonenumber() {
+        let us = rules_for_region("US").expect("US is in the metadata");
+        assert_eq!(us.code(), 1);
+        assert_eq!(us.id(), "US");
+        assert_eq!(us.test_length("4155551212"), LengthCheck::Possible);
+        assert_eq!(us.test_length("5551212"), LengthCheck::LocalOnly);
+        assert_eq!(us.test_length("55512"), LengthCheck::TooShort);
+        assert_eq!(us.test_length("41555512123"), LengthCheck::TooLong);
+        assert!(us.is_valid_nsn("4155551212"));
+        assert!(!us.is_valid_nsn("8880001111"));
+        // Anchored at both ends: the crate's unanchored search would accept a prefix.
+        assert!(!us.is_valid_nsn("41555512120"));
+        assert_eq!(
+            us.strip_international_prefix("0114915120484846"),
+            Some("4915120484846")
+        );
+        assert_eq!(us.strip_international_prefix("0110"), None);
+        assert_eq!(
+            us.strip_national_prefix("14155551212").as_deref(),
+            Some("4155551212")
+        );
+        assert_eq!(us.format_international("4155551212"), "415-555-1212");
+    }
+
+    #[test]
+    fn calling_codes_split_like_libphonenumber() {
+        let cases = [
+            ("14155551212", Some((1, "4155551212"))),
+            ("4915120484846", Some((49, "15120484846"))),
+            ("35312220624", Some((353, "12220624"))),
+            ("80012345678", Some((800, "12345678"))),
+            ("0123", None),
+            ("999123", None),
+        ];
+        for (digits, want) in cases {
+            assert_eq!(split_calling_code(digits), want, "{digits}");
+        }
+    }
+
+    #[test]
+    fn regions_are_found_for_shared_codes() {
+        let ca = region_for_number(1, "6135550123").expect("a Canadian number");
+        assert_eq!(ca.id(), "CA");
+        let va = region_for_number(39, "0669820000").expect("a Vatican number");
+        assert_eq!(va.id(), "VA");
+        assert!(region_for_number(1, "8880001111").is_none());
+    }
+
+    #[test]
+    fn country_list_is_sorted_and_geographic() {
+        let list = countries();
+        assert!(list.len() > 200);
+        assert!(list.windows(2).all(|w| w[0] < w[1]));
+        assert!(list.iter().any(|c| c == "US"));
+        assert!(!list.iter().any(|c| c == NON_GEOGRAPHIC));
+        assert!(is_known_country("GB"));
+        assert!(!is_known_country("gb"));
+        assert!(!is_known_country("XX"));
+        assert!(!is_known_country(NON_GEOGRAPHIC));
+    }
+}
