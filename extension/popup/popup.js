@@ -67,9 +67,12 @@ function bindControls() {
 async function saveCallerId() {
   const value = $('defaultCallerId').value.trim();
   if (!showCallerIdMessage(value)) return;
-  await saveSettings({ defaultCallerId: value });
   const message = $('defaultCallerId-message');
-  if (!message.textContent) setMessage(message, 'saved', t('saved'));
+  // A warning stays visible after saving: the value is kept but worth checking.
+  const text = [t('saved'), message.textContent].filter(Boolean).join(' ');
+  await saveSettings({ defaultCallerId: value });
+  message.classList.add('saved');
+  message.textContent = text;
 }
 
 /** Shows why a caller ID is invalid, or a warning about it; true when it may be saved. */

@@ -19,7 +19,7 @@ export async function chooseCountry(popup, code) {
 
 /**
  * Types a caller ID and confirms it with Enter, as an agent does; returns the message the
- * popup shows under the field ('' when none).
+ * popup shows under the field once it has saved the value or refused it.
  */
 export async function typeCallerId(popup, value) {
   await popup.$eval('#defaultCallerId', (input) => {
@@ -27,7 +27,21 @@ export async function typeCallerId(popup, value) {
   });
   await popup.type('#defaultCallerId', value);
   await popup.keyboard.press('Enter');
+  await popup.waitForFunction(
+    () =>
+      document.querySelector('#defaultCallerId-message').classList.contains('saved') ||
+      document.querySelector('#defaultCallerId').getAttribute('aria-invalid') === 'true',
+  );
   return popup.$eval('#defaultCallerId-message', (message) => message.textContent);
+}
+
+/** Sets the default country and caller ID through the popup, then closes it. */
+export async function configure(session, { country, callerId }) {
+  const popup = await openPopup(session);
+  await chooseCountry(popup, country);
+  const message = await typeCallerId(popup, callerId);
+  await popup.close();
+  return message;
 }
 
 /** Sets the on/off switch. */
