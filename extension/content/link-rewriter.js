@@ -51,7 +51,9 @@ class LinkRewriter {
     if (link && (href === link.appliedHref || (href === link.telHref && !link.appliedHref))) return;
     if (!isPhoneLink(anchor) || anchor.isContentEditable) return;
     if (link) {
-      // The framework set a new value: what we applied belongs to the old one.
+      // The framework set a new value: what we applied belongs to the old one, and our
+      // title must not describe it while the new value is being read.
+      this.#restoreTitle(anchor, link);
       link.telHref = href;
       link.appliedHref = null;
     } else {
@@ -148,6 +150,10 @@ class LinkRewriter {
     if (!link.appliedHref) return;
     link.appliedHref = null;
     anchor.setAttribute('href', link.telHref);
+    this.#restoreTitle(anchor, link);
+  }
+
+  #restoreTitle(anchor, link) {
     if (link.title === null) anchor.removeAttribute('title');
     else anchor.setAttribute('title', link.title);
   }
