@@ -20,6 +20,6 @@ lint: setup
 
 # Everything: lint, the core's native tests, the build, the store linter, end-to-end tests.
 test: lint dist
-	cargo test --locked
-	npx web-ext lint --source-dir dist/firefox
+	cargo test --locked -- --show-output
+	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
 	node --test tests/
