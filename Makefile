@@ -1,6 +1,6 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
 .DEFAULT_GOAL := demo
-.PHONY: setup dist demo lint test
+.PHONY: setup dist demo lint test release icons
 
 setup:
 	scripts/setup.sh
@@ -23,3 +23,11 @@ test: lint dist
 	cargo test --locked -- --show-output
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
 	node --test tests/
+
+# The store packages of package.json's version, and the source package for Firefox reviewers.
+release: setup
+	node scripts/release.mjs
+
+# Regenerates the icons and the promotional tile from their source drawings.
+icons:
+	node scripts/icons.mjs

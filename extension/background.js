@@ -12,7 +12,7 @@
 
 // Chromium runs this file as a service worker; Firefox lists these scripts in the manifest.
 if (typeof importScripts === 'function') {
-  importScripts('shared/ext.js', 'shared/settings-store.js', 'core/core.js');
+  importScripts('shared/ext.js', 'shared/settings-store.js', 'shared/messages.js', 'core/core.js');
 }
 
 // Started at once, not on the first message: a page waits for this only on a cold start.
@@ -20,28 +20,70 @@ const core = wasm_bindgen({ module_or_path: ext.runtime.getURL('core/core_bg.was
   () => wasm_bindgen,
 );
 
-const handlers = {
-  /** raws: string[] -> { enabled, results } with one core result per raw value. */
-  async dial({ raws }) {
-    const dialer = await core;
-    const { settings } = dialer.readSettings(await loadStoredSettings());
-    if (!settings.enabled) return { enabled: false, results: [] };
-    return { enabled: true, results: dialer.dialBatch(raws, settings) };
-  },
-
-  /** Whether the core runs, and which stored settings were ignored as invalid. */
-  async status() {
-    const dialer = await core;
-    return { ok: true, problems: dialer.readSettings(await loadStoredSettings()).problems };
-  },
-};
+/** The user's settings merged with the administrator's policy, validated by the core. */
+async function effectiveSettings() {
+  const [dialer, { sync, managed }] = await Promise.all([core, loadStoredSettings()]);
+  return dialer.readSettings(sync, managed);
+}
 
 // Registered synchronously at start-up, so a restarted worker receives the waking message.
-ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
-  if (!handler) return false;
-  handler(message)
-    .then(sendResponse)
-    .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
-  return true; // the response is sent asynchronously
+answerMessages({
+  /** items: [{ raw, recordCallerId, choice }] -> { enabled, results }, one result per item. */
+  async dial({ items }) {
+    const [dialer, { settings }] = await Promise.all([core, effectiveSettings()]);
+    if (!settings.enabled) return { enabled: false, results: [] };
+    return { enabled: true, results: dialer.dialBatch(items, settings) };
+  },
+
+  /** The settings in effect, for the content script's own decisions. */
+  async settings() {
+    return { settings: (await effectiveSettings()).settings };
+  },
+
+  /** Whether the core runs, and what is wrong with the stored settings. */
+  async status() {
+    const { problems, warnings, locked } = await effectiveSettings();
+    return { ok: true, problems, warnings, locked };
+  },
+});
+
+// "Call from…": a right-click menu on links listing the caller-ID pool; a choice dials once.
+const CALL_FROM = 'call-from';
+let menuUpdate = Promise.resolve();
+
+function updateCallFromMenu() {
+  // One rebuild at a time: bursts of settings changes must not interleave removeAll/create.
+  menuUpdate = menuUpdate.then(rebuildCallFromMenu).catch((error) => console.warn('Caller ID Dialer: menu', error));
+}
+
+async function rebuildCallFromMenu() {
+  await ext.contextMenus.removeAll();
+  const { settings } = await effectiveSettings();
+  if (!settings.enabled || settings.callerIds.length === 0) return;
+  const where = {
+    contexts: ['link'],
+    documentUrlPatterns: ext.runtime.getManifest().content_scripts[0].matches,
+  };
+  ext.contextMenus.create({ id: CALL_FROM, title: ext.i18n.getMessage('callFromMenu'), ...where });
+  for (const { number, label } of settings.callerIds) {
+    ext.contextMenus.create({
+      id: `${CALL_FROM}:${number}`,
+      parentId: CALL_FROM,
+      title: label ? `${label} (${number})` : number,
+      ...where,
+    });
+  }
+}
+
+ext.runtime.onInstalled.addListener(updateCallFromMenu);
+ext.runtime.onStartup.addListener(updateCallFromMenu);
+onSettingsChanged(updateCallFromMenu);
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  const prefix = `${CALL_FROM}:`;
+  if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith(prefix)) return;
+  const callerId = info.menuItemId.slice(prefix.length);
+  ext.tabs.sendMessage(tab.id, { type: 'callFrom', callerId }, { frameId: info.frameId }).catch(() => {
+    // The page went away, or is not one of ours: nothing to dial.
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +14,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const coreOut = join(root, 'build', 'core');
 
-const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+const run = (command, args, env = process.env) => execFileSync(command, args, { cwd: root, stdio: 'inherit', env });
+
+/** The version lives in package.json only; every manifest and package gets it from there. */
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Per-browser changes to the source manifest: each store gets only the keys it reads. */
 const TARGETS = {
@@ -29,7 +33,19 @@ const TARGETS = {
 };
 
 export function buildCore() {
-  run('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'dialer-core']);
+  // Paths of this machine must not end up in the wasm, so a Firefox reviewer rebuilding the
+  // source package gets the same bytes.
+  const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
+  const rustflags = [
+    ...(process.env.RUSTFLAGS ?? '').split(' ').filter(Boolean),
+    `--remap-path-prefix=${cargoHome}=/cargo`,
+    `--remap-path-prefix=${root}=/src`,
+  ];
+  run(
+    'cargo',
+    ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'dialer-core'],
+    { ...process.env, CARGO_ENCODED_RUSTFLAGS: rustflags.join('\x1f') },
+  );
   rmSync(coreOut, { recursive: true, force: true });
   run('wasm-bindgen', [
     '--target', 'no-modules',
@@ -49,7 +65,7 @@ export function assemble() {
     mkdirSync(out, { recursive: true });
     cpSync(join(root, 'extension'), out, { recursive: true });
     cpSync(coreOut, join(out, 'core'), { recursive: true });
-    const manifest = adapt(structuredClone(source));
+    const manifest = adapt(structuredClone({ ...source, version }));
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const zip = `caller-id-dialer-${manifest.version}-${target}.zip`;
     rmSync(join(dist, zip), { force: true });

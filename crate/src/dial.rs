@@ -1,28 +1,43 @@
-//! One raw `tel:` value plus the settings to a dial link, or the reason to leave it alone.
+//! One raw `tel:` value, with the settings and what the page knows of the call, to a dial
+//! link — or the reason to leave it alone.
+//!
+//! [`Dialer`] checks the settings once for a batch; [`Dialer::dial`] reads the number, chooses
+//! the caller ID ([`crate::choice`]) and fills the link template. `{number}` is E.164, or with
+//! `dialedNumberFormat: national` the digits a caller in the default country dials for a
+//! number of that country's calling code (`4155551212`, `02079460958`); a number of another
+//! calling code stays E.164 then, as national digits would reach someone else from here.
 
-use crate::caller_id::check_caller_id;
+use crate::choice::{Chooser, Reason};
 use crate::error::{Skip, SkipCode};
 use crate::link::Template;
+use crate::metadata;
 use crate::number::parse;
-use crate::settings::Settings;
-use serde::Serialize;
+use crate::place::Place;
+use crate::settings::{
+    country_at, template_at, NumberFormat, Settings, DEFAULT_COUNTRY, LINK_TEMPLATE,
+};
+use serde::{Deserialize, Serialize};
 
-/// Where the caller ID came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CallerIdReason {
-    /// The default caller ID from settings.
-    Default,
-    /// No caller ID: 8x8 presents the user's own.
-    None,
+/// One value to dial and what the page knows about the call.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DialRequest {
+    /// The raw `tel:` value or phone field text.
+    pub raw: String,
+    /// The raw text of the record's caller ID field, on that record's page.
+    #[serde(default)]
+    pub record_caller_id: Option<String>,
+    /// The caller ID the agent chose for this call ("Call from…").
+    #[serde(default)]
+    pub choice: Option<String>,
 }
 
-impl CallerIdReason {
-    /// The reason as the extension sees it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CallerIdReason::Default => "default",
-            CallerIdReason::None => "none",
+impl DialRequest {
+    /// A request for `raw` alone.
+    pub fn raw(raw: &str) -> Self {
+        DialRequest {
+            raw: raw.to_owned(),
+            ..DialRequest::default()
         }
     }
 }
@@ -33,73 +48,133 @@ impl CallerIdReason {
 pub struct Dial {
     /// The link to put in place of the `tel:` one.
     pub href: String,
-    /// The number to dial, E.164 (never with the extension).
+    /// The number, E.164 (never with the extension), whatever `{number}` is in the link.
     pub number: String,
     /// The number for people, e.g. `+1 415-555-1212`.
     pub number_display: String,
     /// ISO 3166-1 alpha-2 region of the number (`001` for non-geographic numbers).
     pub region: String,
+    /// The US state or Canadian province or territory (`US-CO`), when known.
+    pub subdivision: Option<&'static str>,
+    /// The NANP area code (`303`), for +1 numbers.
+    pub area_code: Option<String>,
+    /// The callee's IANA time zone, when exactly one is known.
+    pub time_zone: Option<&'static str>,
     /// The extension written after the number, if any (not dialled).
     pub extension: Option<String>,
     /// The caller ID to present, E.164.
     pub caller_id: Option<String>,
     /// The caller ID for people.
     pub caller_id_display: Option<String>,
-    /// Where the caller ID came from.
-    pub reason: CallerIdReason,
+    /// The caller ID's pool label, when it is in the pool with one.
+    pub caller_id_label: Option<String>,
+    /// Why this caller ID: `reason` and `reasonDetail`.
+    #[serde(flatten)]
+    pub reason: Reason,
+    /// The dialer the link is for: `8x8`, `Zoom Phone`, `Dialpad`, `phone` or `custom`.
+    pub dialer: &'static str,
+    /// Set when the record's caller ID field holds a value that is not used.
+    pub warning: Option<String>,
 }
 
-/// Reads `raw` with `settings` and builds the 8x8 link.
-pub fn dial(raw: &str, settings: &Settings) -> Result<Dial, Skip> {
-    dial_with(raw, settings, &Template::default())
+/// Settings checked and ready to dial many numbers.
+#[derive(Debug)]
+pub struct Dialer {
+    country: String,
+    country_code: u16,
+    template: Template,
+    format: NumberFormat,
+    chooser: Chooser,
 }
 
-/// [`dial`] with another link template.
-pub fn dial_with(raw: &str, settings: &Settings, template: &Template) -> Result<Dial, Skip> {
-    if !settings.enabled {
-        return Err(Skip {
-            code: SkipCode::Disabled,
-            message: "the dialer is turned off in its settings".to_owned(),
-        });
+impl Dialer {
+    /// Checks `settings`: a skip with code `disabled` when the dialer is off, `settings` when
+    /// a value is unusable (possible only for settings not read by [`crate::read_settings`]).
+    pub fn new(settings: &Settings) -> Result<Dialer, Skip> {
+        if !settings.enabled {
+            return Err(Skip {
+                code: SkipCode::Disabled,
+                message: "the dialer is turned off in its settings".to_owned(),
+            });
+        }
+        let unusable = |err: crate::error::SettingsError| Skip {
+            code: SkipCode::Settings,
+            message: err.to_string(),
+        };
+        let country = country_at(DEFAULT_COUNTRY, &settings.default_country).map_err(unusable)?;
+        let country_code = metadata::rules_for_region(&country).map_or(0, |rules| rules.code());
+        Ok(Dialer {
+            country,
+            country_code,
+            template: template_at(LINK_TEMPLATE, &settings.link_template).map_err(unusable)?,
+            format: settings.dialed_number_format,
+            chooser: Chooser::new(settings).map_err(unusable)?,
+        })
     }
-    let caller = if settings.default_caller_id.is_empty() {
-        None
-    } else {
-        Some(
-            check_caller_id(&settings.default_caller_id).map_err(|err| Skip {
-                code: SkipCode::Settings,
-                message: format!("the default {err}"),
-            })?,
-        )
-    };
-    let number = parse(raw, &settings.default_country)?;
-    let href = template.render(&number.e164, caller.as_ref().map(|c| c.value.as_str()));
-    let reason = if caller.is_some() {
-        CallerIdReason::Default
-    } else {
-        CallerIdReason::None
-    };
-    Ok(Dial {
-        href,
-        number: number.e164,
-        number_display: number.display,
-        region: number.region,
-        extension: number.extension,
-        caller_id_display: caller.as_ref().map(|c| c.display.clone()),
-        caller_id: caller.map(|c| c.value),
-        reason,
-    })
+
+    /// Reads one value and builds its link.
+    pub fn dial(&self, request: &DialRequest) -> Result<Dial, Skip> {
+        let number = parse(&request.raw, &self.country)?;
+        let digits = number.e164.strip_prefix('+').unwrap_or_default();
+        let place = Place::of(digits);
+        let choice = self.chooser.choose(
+            digits,
+            &place,
+            request.choice.as_deref(),
+            request.record_caller_id.as_deref(),
+        )?;
+        let dialed = match self.format {
+            NumberFormat::National if number.calling_code == self.country_code => {
+                number.national_digits()
+            }
+            _ => number.e164.clone(),
+        };
+        let caller_id = choice.caller_id;
+        Ok(Dial {
+            href: self
+                .template
+                .render(&dialed, caller_id.as_ref().map(|id| id.value.as_str())),
+            number_display: number.display,
+            region: number.region,
+            subdivision: place.subdivision(),
+            area_code: place.area_code,
+            time_zone: place.time_zone,
+            extension: number.extension,
+            caller_id_display: caller_id.as_ref().map(|id| id.display.clone()),
+            caller_id: caller_id.map(|id| id.value),
+            caller_id_label: choice.label,
+            reason: choice.reason,
+            dialer: self.template.dialer(),
+            warning: choice.warning,
+            number: number.e164,
+        })
+    }
+}
+
+/// Dials each request with `settings`; when the settings stop all dialling (off, or
+/// unusable), every request gets that skip.
+pub fn dial_batch(requests: &[DialRequest], settings: &Settings) -> Vec<Result<Dial, Skip>> {
+    match Dialer::new(settings) {
+        Ok(dialer) => requests.iter().map(|r| dialer.dial(r)).collect(),
+        Err(skip) => requests.iter().map(|_| Err(skip.clone())).collect(),
+    }
+}
+
+/// Dials one raw value with `settings` and no context.
+pub fn dial(raw: &str, settings: &Settings) -> Result<Dial, Skip> {
+    Dialer::new(settings)?.dial(&DialRequest::raw(raw))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::{PoolNumber, Rule};
 
     fn settings(country: &str, caller_id: &str) -> Settings {
         Settings {
-            enabled: true,
             default_country: country.to_owned(),
             default_caller_id: caller_id.to_owned(),
+            ..Settings::default()
         }
     }
 
@@ -113,10 +188,16 @@ mod tests {
                 number: "+14155551212".into(),
                 number_display: "+1 415-555-1212".into(),
                 region: "US".into(),
+                subdivision: Some("US-CA"),
+                area_code: Some("415".into()),
+                time_zone: Some("America/Los_Angeles"),
                 extension: None,
                 caller_id: Some("+18880001111".into()),
                 caller_id_display: Some("+1 888-000-1111".into()),
-                reason: CallerIdReason::Default,
+                caller_id_label: None,
+                reason: Reason::Default,
+                dialer: "8x8",
+                warning: None,
             }
         );
     }
@@ -173,9 +254,9 @@ mod tests {
             assert_eq!(d.href, *href, "{raw:?}");
             assert_eq!(d.extension.as_deref(), *ext, "{raw:?}");
             let want_reason = if caller.is_empty() {
-                CallerIdReason::None
+                Reason::None
             } else {
-                CallerIdReason::Default
+                Reason::Default
             };
             assert_eq!(d.reason, want_reason, "{raw:?}");
             assert_eq!(d.caller_id.is_some(), !caller.is_empty(), "{raw:?}");
@@ -227,34 +308,325 @@ mod tests {
 
     #[test]
     fn settings_can_stop_dialling() {
-        let off = Settings {
-            enabled: false,
-            ..Settings::default()
-        };
-        assert_eq!(
-            dial("4155551212", &off).map_err(|s| s.code),
-            Err(SkipCode::Disabled)
-        );
-        let bad_caller = settings("US", "8880001111");
-        let skip = dial("4155551212", &bad_caller).expect_err("bad caller ID");
-        assert_eq!(skip.code, SkipCode::Settings);
-        assert!(
-            skip.message
-                .starts_with("the default caller ID “8880001111”"),
-            "{}",
-            skip.message
-        );
-        let bad_country = settings("XX", "");
-        let skip = dial("4155551212", &bad_country).expect_err("bad country");
-        assert_eq!(skip.code, SkipCode::Settings);
-        // A number with + does not need the default country.
-        assert!(dial("+14155551212", &bad_country).is_ok());
+        // (settings, code, message)
+        let cases: Vec<(Settings, SkipCode, &str)> = vec![
+            (
+                Settings {
+                    enabled: false,
+                    default_caller_id: "bad".into(),
+                    ..Settings::default()
+                },
+                SkipCode::Disabled,
+                "the dialer is turned off in its settings",
+            ),
+            (
+                settings("US", "8880001111"),
+                SkipCode::Settings,
+                "defaultCallerId: caller ID “8880001111” must start with + and the country calling code; write it in E.164, like +18880001111",
+            ),
+            (
+                settings("XX", ""),
+                SkipCode::Settings,
+                "defaultCountry: “XX” is not a country the phone number database knows; use an upper-case ISO 3166-1 alpha-2 code such as US",
+            ),
+            (
+                Settings {
+                    link_template: "javascript:{number}".into(),
+                    ..Settings::default()
+                },
+                SkipCode::Settings,
+                "linkTemplate: link template “javascript:{number}” uses the scheme javascript:, which does not call a dialer (it opens pages or files, or runs code); use the dialer's own scheme, such as callto:",
+            ),
+            (
+                Settings {
+                    rules: vec![Rule {
+                        region: "US-XX".into(),
+                        caller_id: "+13035550100".into(),
+                    }],
+                    ..Settings::default()
+                },
+                SkipCode::Settings,
+                "rules[0].region: “US-XX” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)",
+            ),
+            (
+                Settings {
+                    caller_ids: vec![PoolNumber {
+                        number: "+1303".into(),
+                        label: String::new(),
+                    }],
+                    ..Settings::default()
+                },
+                SkipCode::Settings,
+                "callerIds[0].number: caller ID “+1303” is too short for country calling code +1: 3 digits after +1, expected 10 digits",
+            ),
+        ];
+        for (s, code, message) in cases {
+            let results = dial_batch(
+                &[DialRequest::raw("+14155551212"), DialRequest::raw("x")],
+                &s,
+            );
+            assert_eq!(results.len(), 2);
+            for result in results {
+                let skip = result.expect_err("stopped");
+                assert_eq!((skip.code, skip.message.as_str()), (code, message));
+            }
+        }
     }
 
     #[test]
-    fn other_templates_drop_a_missing_caller_id() {
-        let t = Template::new("tel:{number}").expect("valid");
-        let d = dial_with("4155551212", &settings("US", "+18880001111"), &t).expect("dials");
-        assert_eq!(d.href, "tel:+14155551212");
+    fn templates_and_dialers() {
+        // (template, dialer, href with the default caller ID, href without)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "callto://{number}/{callerId}",
+                "8x8",
+                "callto://+14155551212/+18880001111",
+                "callto://+14155551212",
+            ),
+            (
+                "zoomphonecall://{number}?callerid={callerId}",
+                "Zoom Phone",
+                "zoomphonecall://+14155551212?callerid=%2B18880001111",
+                "zoomphonecall://+14155551212",
+            ),
+            (
+                "dialpad://{number}?fromNumber={callerId}",
+                "Dialpad",
+                "dialpad://+14155551212?fromNumber=%2B18880001111",
+                "dialpad://+14155551212",
+            ),
+            (
+                "tel:{number}",
+                "phone",
+                "tel:+14155551212",
+                "tel:+14155551212",
+            ),
+            (
+                "sip:{number}@pbx.example",
+                "custom",
+                "sip:+14155551212@pbx.example",
+                "sip:+14155551212@pbx.example",
+            ),
+        ];
+        for (template, dialer, with, without) in cases {
+            for (caller, want) in [("+18880001111", with), ("", without)] {
+                let s = Settings {
+                    link_template: (*template).to_owned(),
+                    ..settings("US", caller)
+                };
+                let d = dial("4155551212", &s).expect("dials");
+                assert_eq!((d.href.as_str(), d.dialer), (*want, *dialer), "{template}");
+            }
+        }
+    }
+
+    #[test]
+    fn national_format_is_used_within_the_default_country_calling_code() {
+        // (raw, default country, template, href)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("(415) 555-1212", "US", "tel:{number}", "tel:4155551212"),
+            ("+1 416 555 0123", "US", "tel:{number}", "tel:4165550123"),
+            ("020 7946 0958", "GB", "tel:{number}", "tel:02079460958"),
+            (
+                "07400 123456",
+                "GB",
+                "callto://{number}/{callerId}",
+                "callto://07400123456",
+            ),
+            ("030 123456", "DE", "tel:{number}", "tel:030123456"),
+            ("+49 151 20484846", "DE", "tel:{number}", "tel:015120484846"),
+            // Another calling code: national digits would reach someone else from here.
+            (
+                "+44 20 7946 0958",
+                "US",
+                "tel:{number}",
+                "tel:+442079460958",
+            ),
+            ("+1 415 555 1212", "GB", "tel:{number}", "tel:+14155551212"),
+        ];
+        for (raw, country, template, href) in cases {
+            let s = Settings {
+                link_template: (*template).to_owned(),
+                dialed_number_format: NumberFormat::National,
+                ..settings(country, "")
+            };
+            let d = dial(raw, &s).expect("dials");
+            assert_eq!(d.href, *href, "{raw:?}");
+            assert!(d.number.starts_with('+'), "the number stays E.164");
+        }
+    }
+
+    #[test]
+    fn places_of_callees_are_returned() {
+        // (raw, region, subdivision, area code, time zone)
+        type Case = (
+            &'static str,
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (
+                "303-555-1234",
+                "US",
+                Some("US-CO"),
+                Some("303"),
+                Some("America/Denver"),
+            ),
+            (
+                "+1 416 555 0123",
+                "CA",
+                Some("CA-ON"),
+                Some("416"),
+                Some("America/Toronto"),
+            ),
+            (
+                "+1 787 555 1234",
+                "PR",
+                None,
+                Some("787"),
+                Some("America/Puerto_Rico"),
+            ),
+            ("1-800-FLOWERS", "US", None, Some("800"), None),
+            ("+44 20 7946 0958", "GB", None, None, Some("Europe/London")),
+            ("+800 1234 5678", "001", None, None, None),
+        ];
+        for &(raw, region, subdivision, area, zone) in cases {
+            let d = dial(raw, &settings("US", "")).expect("dials");
+            assert_eq!(d.region, region, "{raw}");
+            assert_eq!(d.subdivision, subdivision, "{raw}");
+            assert_eq!(d.area_code.as_deref(), area, "{raw}");
+            assert_eq!(d.time_zone, zone, "{raw}");
+        }
+    }
+
+    #[test]
+    fn requests_carry_the_choice_and_the_record_value() {
+        let s = Settings {
+            caller_ids: vec![PoolNumber {
+                number: "+13035550100".into(),
+                label: "Denver".into(),
+            }],
+            ..settings("US", "+18880001111")
+        };
+        // (choice, record value, href, reason, label, warning)
+        type Case = (
+            Option<&'static str>,
+            Option<&'static str>,
+            &'static str,
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (None, None, "callto://+14155551212/+18880001111", "default", None, None),
+            (
+                Some("+13035550100"),
+                Some("+12125550100"),
+                "callto://+14155551212/+13035550100",
+                "choice",
+                Some("Denver"),
+                None,
+            ),
+            (
+                None,
+                Some(" +12125550100 "),
+                "callto://+14155551212/+12125550100",
+                "record",
+                None,
+                None,
+            ),
+            (
+                None,
+                Some("(212) 555-0100"),
+                "callto://+14155551212/+18880001111",
+                "default",
+                None,
+                Some("the record's FromCallerID__c value is not used: caller ID “(212) 555-0100” must start with + and the country calling code; write it in E.164, like +18880001111"),
+            ),
+        ];
+        for &(choice, record, href, reason, label, warning) in cases {
+            let request = DialRequest {
+                raw: "4155551212".into(),
+                record_caller_id: record.map(str::to_owned),
+                choice: choice.map(str::to_owned),
+            };
+            let d = dial_batch(&[request], &s)
+                .pop()
+                .expect("one result")
+                .expect("dials");
+            assert_eq!(d.href, href, "{choice:?} {record:?}");
+            assert_eq!(d.reason.code(), reason, "{choice:?} {record:?}");
+            assert_eq!(d.caller_id_label.as_deref(), label, "{choice:?} {record:?}");
+            assert_eq!(d.warning.as_deref(), warning, "{choice:?} {record:?}");
+        }
+        let bad_choice = DialRequest {
+            raw: "4155551212".into(),
+            record_caller_id: None,
+            choice: Some("+1303".into()),
+        };
+        let skip = dial_batch(&[bad_choice], &s)
+            .pop()
+            .expect("one result")
+            .expect_err("an unusable choice is not replaced by another caller ID");
+        assert_eq!(skip.code, SkipCode::CallerId);
+        assert_eq!(
+            skip.message,
+            "the chosen caller ID “+1303” is too short for country calling code +1: 3 digits after +1, expected 10 digits"
+        );
+    }
+
+    #[test]
+    fn requests_deserialize_from_js_shapes() {
+        let cases: &[(&str, DialRequest)] = &[
+            (r#"{"raw":"4155551212"}"#, DialRequest::raw("4155551212")),
+            (
+                r#"{"raw":"1","recordCallerId":null,"choice":"+18880001111","other":1}"#,
+                DialRequest {
+                    raw: "1".into(),
+                    record_caller_id: None,
+                    choice: Some("+18880001111".into()),
+                },
+            ),
+            (
+                r#"{"raw":"1","recordCallerId":"+18880001111"}"#,
+                DialRequest {
+                    raw: "1".into(),
+                    record_caller_id: Some("+18880001111".into()),
+                    choice: None,
+                },
+            ),
+        ];
+        for (json, want) in cases {
+            let got: DialRequest = serde_json::from_str(json).expect("a request");
+            assert_eq!(&got, want, "{json}");
+        }
+    }
+
+    #[test]
+    fn results_serialize_in_the_js_shape() {
+        let d = dial("4155551212", &settings("US", "+18880001111")).expect("dials");
+        let json = serde_json::to_value(&d).expect("serializes");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "href": "callto://+14155551212/+18880001111",
+                "number": "+14155551212",
+                "numberDisplay": "+1 415-555-1212",
+                "region": "US",
+                "subdivision": "US-CA",
+                "areaCode": "415",
+                "timeZone": "America/Los_Angeles",
+                "extension": null,
+                "callerId": "+18880001111",
+                "callerIdDisplay": "+1 888-000-1111",
+                "callerIdLabel": null,
+                "reason": "default",
+                "reasonDetail": null,
+                "dialer": "8x8",
+                "warning": null,
+            })
+        );
     }
 }

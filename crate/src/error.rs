@@ -3,8 +3,9 @@
 //!
 //! Reading a raw phone field fails with [`ReadError`]; [`dial`](crate::dial()) turns that (or a
 //! settings problem) into a [`Skip`], the `{code, message}` pair the extension shows. Caller IDs
-//! fail with [`CallerIdError`], stored or imported settings with [`SettingsError`], link
-//! templates with [`TemplateError`].
+//! fail with [`CallerIdError`], stored or imported settings with [`SettingsError`] (whose
+//! messages come from [`CallerIdError`], [`RegionError`], [`TemplateError`] and
+//! [`ValueError`]).
 
 use serde::Serialize;
 use std::fmt;
@@ -277,29 +278,44 @@ pub enum CallerIdError {
     },
 }
 
-/// Why stored or imported settings are refused by the strict check.
+/// Why a settings value, or the whole settings object, cannot be used. Every message but
+/// [`SettingsError::NotAnObject`]'s starts with the field it is about (`rules[2].region: …`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SettingsError {
     /// The settings are not a key/value object at all.
-    #[error(
-        "settings must be an object with enabled, defaultCountry and defaultCallerId, not {found}"
-    )]
+    #[error("settings must be an object of setting names and values, not {found}")]
     NotAnObject {
         /// What was found instead.
         found: String,
     },
 
-    /// A key this version does not know.
-    #[error("unknown setting “{field}”")]
-    UnknownField {
+    /// A top-level key this version does not know.
+    #[error("{field}: unknown setting")]
+    UnknownSetting {
         /// The key.
         field: String,
     },
 
-    /// A known key holding the wrong JSON type.
-    #[error("setting “{field}” must be {expected}, not {found}")]
+    /// A key inside a list entry that such entries do not have.
+    #[error("{field}: unknown key; an entry has {expected}")]
+    UnknownEntryKey {
+        /// The path of the key, e.g. `callerIds[0].colour`.
+        field: String,
+        /// The keys an entry has, for a reader.
+        expected: &'static str,
+    },
+
+    /// A key a list entry must have.
+    #[error("{field}: missing")]
+    Missing {
+        /// The path of the key, e.g. `rules[1].callerId`.
+        field: String,
+    },
+
+    /// A value of the wrong JSON type.
+    #[error("{field}: must be {expected}, not {found}")]
     WrongType {
-        /// The key.
+        /// The path of the value.
         field: String,
         /// The type expected, for a reader.
         expected: &'static str,
@@ -307,31 +323,163 @@ pub enum SettingsError {
         found: String,
     },
 
-    /// A known key holding a value of the right type that is still unusable.
-    #[error("setting “{field}”: {message}")]
+    /// A value of the right type that is still unusable.
+    #[error("{field}: {message}")]
     BadValue {
-        /// The key.
+        /// The path of the value.
         field: String,
         /// Why the value is unusable.
         message: String,
     },
+
+    /// A pool number or rule region that an earlier entry already has.
+    #[error("{field}: {value} is listed twice (first at {first})")]
+    Duplicate {
+        /// The path of the later value.
+        field: String,
+        /// The value.
+        value: String,
+        /// The path of the entry that has it first, e.g. `callerIds[0]`.
+        first: String,
+    },
 }
 
 impl SettingsError {
-    /// The settings key the error is about (empty when it is about the whole object).
+    /// The path of the value the error is about (empty when it is about the whole object).
     pub fn field(&self) -> &str {
         match self {
             SettingsError::NotAnObject { .. } => "",
-            SettingsError::UnknownField { field }
+            SettingsError::UnknownSetting { field }
+            | SettingsError::UnknownEntryKey { field, .. }
+            | SettingsError::Missing { field }
             | SettingsError::WrongType { field, .. }
-            | SettingsError::BadValue { field, .. } => field,
+            | SettingsError::BadValue { field, .. }
+            | SettingsError::Duplicate { field, .. } => field,
         }
     }
+
+    /// A [`SettingsError::BadValue`] for `field` with `err`'s message.
+    pub fn bad_value(field: &str, err: impl fmt::Display) -> Self {
+        SettingsError::BadValue {
+            field: field.to_owned(),
+            message: err.to_string(),
+        }
+    }
+}
+
+/// Why a settings value of the right type is unusable, for the values without an error type
+/// of their own (caller IDs, rule regions and link templates have theirs).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// A country the numbering plan does not know.
+    #[error("{value} is not a country the phone number database knows; use an upper-case ISO 3166-1 alpha-2 code such as US")]
+    UnknownCountry {
+        /// The value given.
+        value: Quoted,
+    },
+
+    /// A pool label longer than the popup can show.
+    #[error("label {value} has {chars} characters; at most {max} are allowed")]
+    LabelTooLong {
+        /// The label.
+        value: Quoted,
+        /// Its length in characters.
+        chars: usize,
+        /// The longest allowed.
+        max: usize,
+    },
+
+    /// A pool label with a control character (a line break, a tab, …).
+    #[error("label {value} contains the control character {found}")]
+    LabelControlCharacter {
+        /// The label.
+        value: Quoted,
+        /// The character's code point, `U+000A`.
+        found: String,
+    },
+
+    /// Not the API name of a Salesforce field.
+    #[error("{value} is not a Salesforce field API name (letters, digits and _, starting with a letter, such as FromCallerID__c), nor \"\" for none")]
+    FieldName {
+        /// The value given.
+        value: Quoted,
+    },
+
+    /// A dialled number format other than the two there are.
+    #[error("{value} is not a number format; use \"e164\" or \"national\"")]
+    NumberFormat {
+        /// The value given.
+        value: Quoted,
+    },
+}
+
+/// Why a caller-ID rule's region is unusable.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RegionError {
+    /// Neither a known country nor a known state, province or territory.
+    #[error("{value} is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)")]
+    Unknown {
+        /// The value given.
+        value: Quoted,
+    },
+
+    /// A `+` prefix with something other than digits after it.
+    #[error(
+        "{value} is not an E.164 prefix: it contains {found} (write + and digits only, like +1212)"
+    )]
+    PrefixNotDigits {
+        /// The value given.
+        value: Quoted,
+        /// The first offending character, described for a reader.
+        found: String,
+    },
+
+    /// A `+` prefix too short or too long.
+    #[error("{value} is not an E.164 prefix: it has {digits} digits after +, expected 2 to 15")]
+    PrefixLength {
+        /// The value given.
+        value: Quoted,
+        /// Digits after the `+`.
+        digits: usize,
+    },
+
+    /// A `+` prefix whose digits start with no known country calling code.
+    #[error("{value} is not an E.164 prefix: it does not start with a known country calling code")]
+    PrefixCallingCode {
+        /// The value given.
+        value: Quoted,
+    },
 }
 
 /// Why a link template is unusable.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
+    /// A space or control character, which no link contains (and which browsers strip,
+    /// turning `java\tscript:` into `javascript:`).
+    #[error("link template {template} contains {found}, which a link cannot contain")]
+    ForbiddenCharacter {
+        /// The template.
+        template: Quoted,
+        /// The character, described for a reader.
+        found: String,
+    },
+
+    /// No `scheme:` at the start.
+    #[error("link template {template} must start with the dialer's scheme, such as callto: (a letter, then letters, digits, +, - or ., then :)")]
+    NoScheme {
+        /// The template.
+        template: Quoted,
+    },
+
+    /// A scheme that opens web pages, files or browser pages, or runs code.
+    #[error("link template {template} uses the scheme {scheme}:, which does not call a dialer (it opens pages or files, or runs code); use the dialer's own scheme, such as callto:")]
+    UnsafeScheme {
+        /// The template.
+        template: Quoted,
+        /// The scheme, lower-case.
+        scheme: String,
+    },
+
     /// The template has nowhere to put the number.
     #[error("link template {template} has no {{number}} placeholder")]
     MissingNumber {
@@ -355,8 +503,10 @@ pub enum TemplateError {
 pub enum SkipCode {
     /// The dialer is turned off in settings.
     Disabled,
-    /// The settings cannot be used (bad default country or caller ID).
+    /// The settings cannot be used (a bad value in settings built natively).
     Settings,
+    /// The caller ID the agent chose for this call is not usable.
+    CallerId,
     /// The phone field is empty.
     Empty,
     /// The value is not written like a phone number.
@@ -375,6 +525,7 @@ impl SkipCode {
         match self {
             SkipCode::Disabled => "disabled",
             SkipCode::Settings => "settings",
+            SkipCode::CallerId => "caller-id",
             SkipCode::Empty => "empty",
             SkipCode::Unreadable => "unreadable",
             SkipCode::Invalid => "invalid",

@@ -9,7 +9,7 @@
 //! the union of the number types', as Google's metadata build computes them. Compiled rules are
 //! built per region on first use and kept for the life of the process.
 
-use phonenumber::metadata::{Database, Descriptor, Metadata, DATABASE};
+use phonenumber::metadata::{Database, Descriptor, Format, Metadata, DATABASE};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -74,6 +74,7 @@ pub struct Rules {
     types: Vec<Desc>,
     leading_digits: Option<Regex>,
     formats: Vec<FormatRule>,
+    national_formats: Vec<FormatRule>,
 }
 
 impl Rules {
@@ -192,17 +193,29 @@ impl Rules {
     /// as libphonenumber's `formatNsn` in `INTERNATIONAL` mode; the bare digits when no
     /// format applies.
     pub fn format_international(&self, nsn: &str) -> String {
-        for rule in &self.formats {
-            let leading_ok = rule.leading.as_ref().is_none_or(|re| re.is_match(nsn));
-            if leading_ok && rule.pattern.is_match(nsn) {
-                return rule
-                    .pattern
-                    .replace(nsn, rule.replacement.as_str())
-                    .into_owned();
-            }
-        }
-        nsn.to_owned()
+        apply_format(&self.formats, nsn)
     }
+
+    /// The national form of a national significant number, with the national (trunk) prefix
+    /// where the region writes one, as libphonenumber's `formatNsn` in `NATIONAL` mode
+    /// (`020 7946 0958`, `(415) 555-1212`); the bare digits when no format applies.
+    pub fn format_national(&self, nsn: &str) -> String {
+        apply_format(&self.national_formats, nsn)
+    }
+}
+
+/// The first rule whose leading digits and pattern fit `nsn`, applied; `nsn` when none does.
+fn apply_format(rules: &[FormatRule], nsn: &str) -> String {
+    for rule in rules {
+        let leading_ok = rule.leading.as_ref().is_none_or(|re| re.is_match(nsn));
+        if leading_ok && rule.pattern.is_match(nsn) {
+            return rule
+                .pattern
+                .replace(nsn, rule.replacement.as_str())
+                .into_owned();
+        }
+    }
+    nsn.to_owned()
 }
 
 /// The regions of one calling code (main region first, as the database orders them), each
@@ -462,18 +475,16 @@ fn compile(meta: &Metadata) -> Option<Rules> {
     } else {
         meta.international_formats()
     };
-    let mut formats = Vec::with_capacity(source.len());
-    for format in source {
-        let leading = match format.leading_digits().last() {
-            Some(re) => Some(anchored(re.as_str(), false)?),
-            None => None,
-        };
-        formats.push(FormatRule {
-            leading,
-            pattern: anchored(format.pattern().as_str(), true)?,
-            replacement: replacement(format.format()),
-        });
-    }
+    let formats = source
+        .iter()
+        .map(|format| format_rule(format, format.format().to_owned()))
+        .collect::<Option<Vec<_>>>()?;
+    let national_prefix = meta.national_prefix().unwrap_or_default();
+    let national_formats = meta
+        .formats()
+        .iter()
+        .map(|format| format_rule(format, national_pattern(format, national_prefix)))
+        .collect::<Option<Vec<_>>>()?;
 
     Some(Rules {
         id: meta.id().to_owned(),
@@ -487,7 +498,43 @@ fn compile(meta: &Metadata) -> Option<Rules> {
         types,
         leading_digits,
         formats,
+        national_formats,
     })
+}
+
+/// A compiled formatting rule that writes the digits as `pattern` (`$1 $2`) says.
+fn format_rule(format: &Format, pattern: String) -> Option<FormatRule> {
+    let leading = match format.leading_digits().last() {
+        Some(re) => Some(anchored(re.as_str(), false)?),
+        None => None,
+    };
+    Some(FormatRule {
+        leading,
+        pattern: anchored(format.pattern().as_str(), true)?,
+        replacement: replacement(&pattern),
+    })
+}
+
+/// A format's national pattern: its first group written with the national prefix
+/// formatting rule (`$NP$FG` with national prefix 0 turns `$1 $2` into `0$1 $2`), as
+/// libphonenumber's metadata build and `formatNsnUsingPattern` do.
+fn national_pattern(format: &Format, national_prefix: &str) -> String {
+    let pattern = format.format();
+    let Some(rule) = format.national_prefix().filter(|rule| !rule.is_empty()) else {
+        return pattern.to_owned();
+    };
+    let first_group = pattern.match_indices('$').find_map(|(at, _)| {
+        pattern
+            .get(at..at + 2)
+            .filter(|group| group.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+    });
+    let Some(first_group) = first_group else {
+        return pattern.to_owned();
+    };
+    let rule = rule
+        .replacen("$NP", national_prefix, 1)
+        .replacen("$FG", first_group, 1);
+    pattern.replacen(first_group, &rule, 1)
 }
 
 #[cfg(test)]
@@ -549,6 +596,29 @@ mod tests {
             Some("4155551212")
         );
         assert_eq!(us.format_international("4155551212"), "415-555-1212");
+        assert_eq!(us.format_national("4155551212"), "(415) 555-1212");
+    }
+
+    #[test]
+    fn national_formats_carry_the_trunk_prefix() {
+        // (calling code, national number, national form); expected values are Google
+        // libphonenumber's `format(NATIONAL)`.
+        let cases: &[(u16, &str, &str)] = &[
+            (1, "4155551212", "(415) 555-1212"),
+            (44, "2079460958", "020 7946 0958"),
+            (44, "7400123456", "07400 123456"),
+            (49, "30123456", "030 123456"),
+            (49, "15120484846", "01512 0484846"),
+            (33, "142685300", "01 42 68 53 00"),
+            (39, "0669820000", "06 6982 0000"),
+            (7, "8121234567", "8 (812) 123-45-67"),
+            (61, "291234567", "(02) 9123 4567"),
+            (81, "312345678", "03-1234-5678"),
+        ];
+        for (code, nsn, want) in cases {
+            let rules = rules_for_code(*code).expect("known code");
+            assert_eq!(rules.format_national(nsn), *want, "+{code} {nsn}");
+        }
     }
 
     #[test]

@@ -35,6 +35,22 @@ pub struct Number {
     pub extension: Option<String>,
 }
 
+impl Number {
+    /// The digits a caller in the number's country dials for it: its national form,
+    /// national (trunk) prefix included, without punctuation (`02079460958` for
+    /// +44 20 7946 0958, `4155551212` for +1 415-555-1212).
+    pub fn national_digits(&self) -> String {
+        match metadata::rules_for_code(self.calling_code) {
+            Some(rules) => rules
+                .format_national(&self.national)
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect(),
+            None => self.national.clone(),
+        }
+    }
+}
+
 /// Reads a raw phone field with `default_country` (ISO 3166-1 alpha-2) for numbers written
 /// without `+`.
 pub fn parse(raw: &str, default_country: &str) -> Result<Number, ReadError> {
@@ -281,6 +297,25 @@ mod tests {
                 "{raw:?}"
             );
             assert_eq!(n.extension, None);
+        }
+    }
+
+    #[test]
+    fn national_digits_are_what_a_caller_in_the_country_dials() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("+1 415 555 1212", "US", "4155551212"),
+            ("(303) 555-1234 x9", "US", "3035551234"),
+            ("+1 800 356 9377", "US", "8003569377"),
+            ("+44 20 7946 0958", "GB", "02079460958"),
+            ("07400 123456", "GB", "07400123456"),
+            ("+49 30 123456", "DE", "030123456"),
+            ("+49 151 20484846", "DE", "015120484846"),
+            ("+39 06 6982 0000", "IT", "0669820000"),
+            ("+7 812 123 45 67", "RU", "88121234567"),
+        ];
+        for (raw, country, want) in cases {
+            let n = parse(raw, country).expect("valid");
+            assert_eq!(n.national_digits(), *want, "{raw:?}");
         }
     }
 

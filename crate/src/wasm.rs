@@ -5,9 +5,14 @@
 //! lives here: each export reads its arguments, calls the native function and converts back.
 
 use crate::caller_id::{check_caller_id, suggest_caller_id};
-use crate::dial::dial;
+use crate::dial::{dial_batch, Dial, DialRequest};
+use crate::error::Skip;
+use crate::link::PRESETS;
 use crate::metadata::countries as known_countries;
-use crate::settings::{read_settings, validate_settings, Settings, Stored};
+use crate::place::subdivisions as known_subdivisions;
+use crate::policy::read_settings;
+use crate::settings::{settings_problems, validate_settings, Settings};
+use crate::stored::StoredValue;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -36,63 +41,51 @@ fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Outcome {
-    Ok(DialJs),
-    Skip(SkipJs),
+    Dialed {
+        ok: bool,
+        #[serde(flatten)]
+        dial: Box<Dial>,
+    },
+    Skipped {
+        ok: bool,
+        #[serde(flatten)]
+        skip: Skip,
+    },
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DialJs {
-    ok: bool,
-    href: String,
-    number: String,
-    number_display: String,
-    region: String,
-    extension: Option<String>,
-    caller_id: Option<String>,
-    caller_id_display: Option<String>,
-    reason: &'static str,
+impl From<Result<Dial, Skip>> for Outcome {
+    fn from(result: Result<Dial, Skip>) -> Self {
+        match result {
+            Ok(dial) => Outcome::Dialed {
+                ok: true,
+                dial: Box::new(dial),
+            },
+            Err(skip) => Outcome::Skipped { ok: false, skip },
+        }
+    }
 }
 
-#[derive(Serialize)]
-struct SkipJs {
-    ok: bool,
-    code: &'static str,
-    message: String,
-}
-
-/// Reads each raw `tel:` value with the stored settings (read leniently, as `readSettings`).
+/// Dials each item with the effective settings `readSettings` returned (checked again).
 #[wasm_bindgen(
     js_name = dialBatch,
-    unchecked_return_type = "Array<{ok: true, href: string, number: string, numberDisplay: string, region: string, extension: string | null, callerId: string | null, callerIdDisplay: string | null, reason: 'default' | 'none'} | {ok: false, code: string, message: string}>"
+    unchecked_return_type = "Array<{ok: true, href: string, number: string, numberDisplay: string, region: string, subdivision: string | null, areaCode: string | null, timeZone: string | null, extension: string | null, callerId: string | null, callerIdDisplay: string | null, callerIdLabel: string | null, reason: 'choice' | 'record' | 'rule-prefix' | 'rule-region' | 'rule-country' | 'area-code' | 'region' | 'country' | 'default' | 'none', reasonDetail: string | null, dialer: string, warning: string | null} | {ok: false, code: 'disabled' | 'settings' | 'caller-id' | 'empty' | 'unreadable' | 'invalid' | 'unknown-country' | 'uncertain', message: string}>"
 )]
-pub fn dial_batch(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] raws: JsValue,
+pub fn dial_batch_js(
+    #[wasm_bindgen(
+        unchecked_param_type = "Array<{raw: string, recordCallerId?: string | null, choice?: string | null}>"
+    )]
+    items: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] settings: JsValue,
 ) -> Result<JsValue, JsError> {
-    let raws: Vec<String> = from_js(raws, "dialBatch: raws must be an array of strings")?;
-    let stored: Stored = from_js(settings, "dialBatch: settings")?;
-    let settings = read_settings(&stored).settings;
-    let outcomes: Vec<Outcome> = raws
-        .iter()
-        .map(|raw| match dial(raw, &settings) {
-            Ok(d) => Outcome::Ok(DialJs {
-                ok: true,
-                href: d.href,
-                number: d.number,
-                number_display: d.number_display,
-                region: d.region,
-                extension: d.extension,
-                caller_id: d.caller_id,
-                caller_id_display: d.caller_id_display,
-                reason: d.reason.as_str(),
-            }),
-            Err(skip) => Outcome::Skip(SkipJs {
-                ok: false,
-                code: skip.code.as_str(),
-                message: skip.message,
-            }),
-        })
+    let items: Vec<DialRequest> = from_js(
+        items,
+        "dialBatch: items must be an array of {raw, recordCallerId?, choice?}",
+    )?;
+    let stored: StoredValue = from_js(settings, "dialBatch: settings")?;
+    let settings = read_settings(&stored, &StoredValue::Null).settings;
+    let outcomes: Vec<Outcome> = dial_batch(&items, &settings)
+        .into_iter()
+        .map(Outcome::from)
         .collect();
     to_js(&outcomes)
 }
@@ -113,29 +106,44 @@ pub fn suggest_caller_id_js(value: &str) -> JsValue {
     suggest_caller_id(value).map_or(JsValue::NULL, |s| JsValue::from_str(&s))
 }
 
-/// Reads whatever `chrome.storage.sync` holds; never throws on bad values.
+/// The settings in effect: the user's under the administrator's policy; never throws on bad
+/// values.
 #[wasm_bindgen(
     js_name = readSettings,
-    unchecked_return_type = "{settings: {enabled: boolean, defaultCountry: string, defaultCallerId: string}, problems: Array<{field: string, message: string}>}"
+    unchecked_return_type = "{settings: Settings, problems: Array<{field: string, message: string, source: 'sync' | 'policy'}>, warnings: Array<{field: string, message: string}>, locked: string[]}"
 )]
 pub fn read_settings_js(
-    #[wasm_bindgen(unchecked_param_type = "object")] stored: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] sync: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] managed: JsValue,
 ) -> Result<JsValue, JsError> {
-    let stored: Stored = from_js(stored, "readSettings")?;
-    to_js(&read_settings(&stored))
+    let sync: StoredValue = from_js(sync, "readSettings: sync")?;
+    let managed: StoredValue = from_js(managed, "readSettings: managed")?;
+    to_js(&read_settings(&sync, &managed))
 }
 
-/// The strict check for saving and import; throws naming the bad field.
+/// The strict check for saving and import; throws with the first problem, naming its field.
 #[wasm_bindgen(
     js_name = validateSettings,
-    unchecked_return_type = "{enabled: boolean, defaultCountry: string, defaultCallerId: string}"
+    unchecked_return_type = "{settings: Settings, warnings: Array<{field: string, message: string}>}"
 )]
 pub fn validate_settings_js(
     #[wasm_bindgen(unchecked_param_type = "object")] candidate: JsValue,
 ) -> Result<JsValue, JsError> {
-    let candidate: Stored = from_js(candidate, "validateSettings")?;
-    let settings = validate_settings(&candidate).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&settings)
+    let candidate: StoredValue = from_js(candidate, "validateSettings")?;
+    let validated = validate_settings(&candidate).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&validated)
+}
+
+/// Every problem `validateSettings` would throw for; `[]` when the candidate is valid.
+#[wasm_bindgen(
+    js_name = settingsProblems,
+    unchecked_return_type = "Array<{field: string, message: string}>"
+)]
+pub fn settings_problems_js(
+    #[wasm_bindgen(unchecked_param_type = "object")] candidate: JsValue,
+) -> Result<JsValue, JsError> {
+    let candidate: StoredValue = from_js(candidate, "settingsProblems")?;
+    to_js(&settings_problems(&candidate))
 }
 
 /// The sorted ISO 3166-1 alpha-2 codes the numbering plan supports.
@@ -144,11 +152,35 @@ pub fn countries() -> Result<JsValue, JsError> {
     to_js(&known_countries())
 }
 
-/// The settings used when nothing is stored.
+/// The US states, DC, US territories and Canadian provinces and territories, sorted by code.
+#[wasm_bindgen(unchecked_return_type = "Array<{code: string, name: string}>")]
+pub fn subdivisions() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Subdivision {
+        code: &'static str,
+        name: &'static str,
+    }
+    let list: Vec<Subdivision> = known_subdivisions()
+        .iter()
+        .map(|&(code, name)| Subdivision { code, name })
+        .collect();
+    to_js(&list)
+}
+
+/// The dialers the popup offers; the first is the default.
 #[wasm_bindgen(
-    js_name = defaultSettings,
-    unchecked_return_type = "{enabled: boolean, defaultCountry: string, defaultCallerId: string}"
+    js_name = linkPresets,
+    unchecked_return_type = "Array<{id: '8x8' | 'zoom' | 'dialpad' | 'tel', name: string, template: string}>"
 )]
+pub fn link_presets() -> Result<JsValue, JsError> {
+    to_js(&PRESETS)
+}
+
+/// The settings used when nothing is stored.
+#[wasm_bindgen(js_name = defaultSettings, unchecked_return_type = "Settings")]
 pub fn default_settings() -> Result<JsValue, JsError> {
     to_js(&Settings::default())
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const SETTINGS_TS: &str = "export type Settings = {enabled: boolean, defaultCountry: string, defaultCallerId: string, callerIds: Array<{number: string, label: string}>, rules: Array<{region: string, callerId: string}>, localPresence: boolean, recordCallerIdField: string, linkTemplate: string, dialedNumberFormat: 'e164' | 'national'};";

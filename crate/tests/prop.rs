@@ -1,9 +1,12 @@
 //! Property tests: no input, however odd, makes the core panic, and whatever it accepts has
-//! the shape it promises.
+//! the shape it promises — raw values, caller IDs, stored settings (the user's and the
+//! policy's, nested any way), settings built natively, and the context sent with each value
+//! (the record's caller ID field, the agent's choice).
 
 use dialer_core::{
-    check_caller_id, countries, dial, normalize, read_settings, suggest_caller_id,
-    validate_settings, Settings, Stored, StoredValue,
+    check_caller_id, countries, dial, dial_batch, normalize, read_settings, settings,
+    settings_problems, suggest_caller_id, validate_settings, Dial, DialRequest, Dialer,
+    NumberFormat, PoolNumber, Rule, Settings, StoredValue, PRESETS,
 };
 use proptest::prelude::*;
 
@@ -33,31 +36,167 @@ fn phone_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..16).prop_map(|parts| parts.concat())
 }
 
-fn stored_value() -> impl Strategy<Value = StoredValue> {
+/// Strings that are sometimes valid settings values and often nearly so.
+fn setting_text() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just(StoredValue::Null),
-        any::<bool>().prop_map(StoredValue::Bool),
-        any::<f64>().prop_map(StoredValue::Number),
-        any::<String>().prop_map(StoredValue::String),
-        "[A-Z]{2}".prop_map(StoredValue::String),
-        "\\+[0-9]{0,16}".prop_map(StoredValue::String),
-        Just(StoredValue::Array),
-        Just(StoredValue::Object),
+        any::<String>(),
+        "[A-Z]{2}",
+        "(US|CA)-[A-Z]{2}",
+        "\\+[0-9]{0,16}",
+        "\\+1(303|212|415|888)[0-9]{7}",
+        "[A-Za-z_][A-Za-z0-9_]{0,20}",
+        Just("e164".to_owned()),
+        Just("national".to_owned()),
+        prop::sample::select(PRESETS.map(|p| p.template).to_vec()).prop_map(str::to_owned),
+        "[a-z+.-]{1,12}:(//)?\\{number\\}[/?&=a-z]{0,8}(\\{callerId\\})?",
     ]
 }
 
-fn stored() -> impl Strategy<Value = Stored> {
-    let key = prop_oneof![
-        Just("enabled".to_owned()),
-        Just("defaultCountry".to_owned()),
-        Just("defaultCallerId".to_owned()),
-        any::<String>(),
-    ];
+/// Object keys: the settings', the entries', and anything.
+fn setting_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just(Stored::Missing),
-        any::<String>().prop_map(Stored::NotAnObject),
-        prop::collection::vec((key, stored_value()), 0..6).prop_map(Stored::Object),
+        prop::sample::select(settings::KEYS.to_vec()).prop_map(str::to_owned),
+        prop::sample::select(vec!["number", "label", "region", "callerId"]).prop_map(str::to_owned),
+        any::<String>(),
     ]
+}
+
+/// Any stored value, nested: settings objects, lists of entries, and everything else.
+fn stored_value() -> impl Strategy<Value = StoredValue> {
+    let leaf = prop_oneof![
+        Just(StoredValue::Null),
+        any::<bool>().prop_map(StoredValue::Bool),
+        any::<f64>().prop_map(StoredValue::Number),
+        setting_text().prop_map(StoredValue::String),
+    ];
+    leaf.prop_recursive(4, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(StoredValue::Array),
+            prop::collection::vec((setting_key(), inner), 0..6).prop_map(StoredValue::Object),
+        ]
+    })
+}
+
+/// A stored settings object (or, sometimes, anything else).
+fn stored() -> impl Strategy<Value = StoredValue> {
+    prop_oneof![
+        1 => Just(StoredValue::Null),
+        1 => stored_value(),
+        6 => prop::collection::vec((setting_key(), stored_value()), 0..10).prop_map(StoredValue::Object),
+    ]
+}
+
+/// A settings object of mostly valid values, so that the caller-ID choice runs in full.
+fn plausible_stored() -> impl Strategy<Value = StoredValue> {
+    let caller_id = || {
+        prop_oneof![
+            "\\+1(303|720|970|212|415|416|613|787|888)[0-9]{7}",
+            "\\+44(20|161|7400)[0-9]{6}",
+            "\\+49(30|151)[0-9]{7,8}",
+        ]
+        .prop_map(StoredValue::String)
+    };
+    let region = prop_oneof![
+        "\\+1(303|212|4)",
+        "\\+44(20)?",
+        prop::sample::select(vec![
+            "US", "CA", "GB", "DE", "PR", "US-CO", "US-NY", "US-PR", "CA-ON"
+        ])
+        .prop_map(str::to_owned),
+    ]
+    .prop_map(StoredValue::String);
+    let entry = |a: &'static str,
+                 b: &'static str,
+                 x: BoxedStrategy<StoredValue>,
+                 y: BoxedStrategy<StoredValue>| {
+        (x, y).prop_map(move |(x, y)| StoredValue::object([(a, x), (b, y)]))
+    };
+    let label = "[A-Za-z ]{0,12}".prop_map(StoredValue::String).boxed();
+    let pool = prop::collection::vec(entry("number", "label", caller_id().boxed(), label), 0..6);
+    let rules = prop::collection::vec(
+        entry("region", "callerId", region.boxed(), caller_id().boxed()),
+        0..5,
+    );
+    (
+        pool,
+        rules,
+        prop_oneof![Just(StoredValue::string("")), caller_id()],
+        prop::sample::select(vec!["US", "GB", "DE", "CA"]),
+        any::<bool>(),
+        prop::sample::select(vec!["e164", "national"]),
+        prop::sample::select(PRESETS.map(|p| p.template).to_vec()),
+    )
+        .prop_map(|(pool, rules, default, country, local, format, template)| {
+            StoredValue::object([
+                ("callerIds", StoredValue::Array(pool)),
+                ("rules", StoredValue::Array(rules)),
+                ("defaultCallerId", default),
+                ("defaultCountry", StoredValue::string(country)),
+                ("localPresence", StoredValue::Bool(local)),
+                ("dialedNumberFormat", StoredValue::string(format)),
+                ("linkTemplate", StoredValue::string(template)),
+            ])
+        })
+}
+
+/// Settings built natively, with anything in every field.
+fn native_settings() -> impl Strategy<Value = Settings> {
+    let pool = prop::collection::vec(
+        (setting_text(), any::<String>()).prop_map(|(number, label)| PoolNumber { number, label }),
+        0..5,
+    );
+    let rules = prop::collection::vec(
+        (setting_text(), setting_text()).prop_map(|(region, caller_id)| Rule { region, caller_id }),
+        0..5,
+    );
+    (
+        (any::<bool>(), country(), setting_text(), pool, rules),
+        (
+            any::<bool>(),
+            setting_text(),
+            setting_text(),
+            prop_oneof![Just(NumberFormat::E164), Just(NumberFormat::National)],
+        ),
+    )
+        .prop_map(
+            |(
+                (enabled, default_country, default_caller_id, caller_ids, rules),
+                (local_presence, record_caller_id_field, link_template, dialed_number_format),
+            )| Settings {
+                enabled,
+                default_country,
+                default_caller_id,
+                caller_ids,
+                rules,
+                local_presence,
+                record_caller_id_field,
+                link_template,
+                dialed_number_format,
+            },
+        )
+}
+
+/// A value to dial with whatever the page might send along.
+fn request() -> impl Strategy<Value = DialRequest> {
+    let caller_text = || {
+        prop_oneof![
+            6 => Just(None),
+            1 => setting_text().prop_map(Some),
+            1 => phone_like().prop_map(Some),
+            1 => "\\+1(303|212|416)[0-9]{7}".prop_map(Some),
+        ]
+    };
+    let raw = prop_oneof![
+        phone_like(),
+        "\\+?1?(303|720|970|212|512|416|613|787|888)[0-9]{7}",
+        "\\+44(20|161|7400)[0-9]{6}",
+        "0(20|30|151)[0-9]{7,8}",
+    ];
+    (raw, caller_text(), caller_text()).prop_map(|(raw, record_caller_id, choice)| DialRequest {
+        raw,
+        record_caller_id,
+        choice,
+    })
 }
 
 fn country() -> impl Strategy<Value = String> {
@@ -131,17 +270,84 @@ proptest! {
     }
 
     #[test]
-    fn settings_never_panic_and_always_give_usable_settings(stored in stored()) {
-        let reading = read_settings(&stored);
+    fn stored_settings_never_panic_and_always_give_usable_settings(
+        sync in stored(),
+        managed in stored(),
+    ) {
+        let reading = read_settings(&sync, &managed);
         let s = &reading.settings;
         prop_assert!(countries().contains(&s.default_country));
-        prop_assert!(s.default_caller_id.is_empty() || check_caller_id(&s.default_caller_id).is_ok());
+        // Whatever was stored, the settings read can dial.
+        let enabled = Settings { enabled: true, ..s.clone() };
+        prop_assert!(Dialer::new(&enabled).is_ok(), "{:?}", Dialer::new(&enabled).err());
         for problem in &reading.problems {
             prop_assert!(!problem.message.is_empty());
+            prop_assert!(problem.message.starts_with(problem.field.as_str()));
         }
-        if let Ok(valid) = validate_settings(&stored) {
-            prop_assert_eq!(&valid, s);
-            prop_assert!(reading.problems.is_empty());
+        for locked in &reading.locked {
+            prop_assert!(settings::KEYS.contains(locked));
+        }
+        let problems = settings_problems(&sync);
+        match validate_settings(&sync) {
+            Ok(valid) => {
+                prop_assert!(problems.is_empty());
+                prop_assert_eq!(&valid.settings, &read_settings(&sync, &StoredValue::Null).settings);
+            }
+            Err(first) => prop_assert_eq!(problems.first().map(|p| p.message.clone()), Some(first.to_string())),
         }
     }
+
+    #[test]
+    fn any_settings_and_requests_never_panic(
+        settings in native_settings(),
+        requests in prop::collection::vec(request(), 0..4),
+    ) {
+        let results = dial_batch(&requests, &settings);
+        prop_assert_eq!(results.len(), requests.len());
+        for (request, result) in requests.iter().zip(&results) {
+            if let Ok(d) = result {
+                check_result_shape(request, d, &settings)?;
+            }
+        }
+    }
+
+    #[test]
+    fn stored_settings_dial_any_request(
+        sync in prop_oneof![1 => stored(), 3 => plausible_stored()],
+        managed in stored(),
+        requests in prop::collection::vec(request(), 0..4),
+    ) {
+        let settings = read_settings(&sync, &managed).settings;
+        for (request, result) in requests.iter().zip(dial_batch(&requests, &settings)) {
+            match result {
+                Ok(d) => check_result_shape(request, &d, &settings)?,
+                Err(skip) => prop_assert!(!skip.message.is_empty()),
+            }
+        }
+    }
+}
+
+/// What every dial result promises about its caller ID.
+fn check_result_shape(
+    request: &DialRequest,
+    d: &Dial,
+    settings: &Settings,
+) -> Result<(), TestCaseError> {
+    let reason = d.reason.code();
+    prop_assert!(!d.href.is_empty() && d.number.starts_with('+'));
+    prop_assert_eq!(d.caller_id.is_none(), reason == "none");
+    prop_assert_eq!(d.caller_id.is_some(), d.caller_id_display.is_some());
+    if reason == "choice" {
+        prop_assert_eq!(d.caller_id.as_deref(), request.choice.as_deref());
+    }
+    if let Some(label) = &d.caller_id_label {
+        prop_assert!(settings
+            .caller_ids
+            .iter()
+            .any(|p| &p.label == label && Some(&p.number) == d.caller_id.as_ref()));
+    }
+    if let Some(id) = &d.caller_id {
+        prop_assert!(check_caller_id(id).is_ok());
+    }
+    Ok(())
 }

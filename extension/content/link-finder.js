@@ -1,21 +1,26 @@
 'use strict';
 /**
- * Finds phone links in a document and in every open shadow root below it, and follows the
- * page as it changes: added nodes, shadow roots met later, and `href` set again by the
- * framework. One observer serves the document and every shadow root, because a document
- * observer does not see inside native shadow roots.
+ * Finds phone links and record fields in a document and in every open shadow root below
+ * it, and follows the page as it changes: added nodes, shadow roots met later, and `href`
+ * set again by the framework. One observer serves the document and every shadow root,
+ * because a document observer does not see inside native shadow roots.
  */
 
 /* eslint-disable no-unused-vars -- a global used by main.js */
 
 class LinkFinder {
-  #onLink;
+  #onPhoneLink;
+  #onRecordField;
   #observer;
   #observedRoots = new WeakSet();
 
-  /** `onLink(anchor)` is called for each phone link found, possibly again for the same one. */
-  constructor(onLink) {
-    this.#onLink = onLink;
+  /**
+   * `onPhoneLink(anchor)` and `onRecordField(element)` are called for each one found,
+   * possibly again for the same one.
+   */
+  constructor({ onPhoneLink, onRecordField }) {
+    this.#onPhoneLink = onPhoneLink;
+    this.#onRecordField = onRecordField;
     this.#observer = new MutationObserver((records) => this.#onMutations(records));
   }
 
@@ -46,7 +51,8 @@ class LinkFinder {
 
   #visit(element) {
     try {
-      if (isPhoneLink(element)) this.#onLink(element);
+      if (isPhoneLink(element)) this.#onPhoneLink(element);
+      if (recordFieldName(element)) this.#onRecordField(element);
       if (element.shadowRoot) this.watch(element.shadowRoot);
     } catch (error) {
       // One odd element must not stop the others.

@@ -2,35 +2,38 @@
 /**
  * Turns phone links into dialer links in place: only `href` and `title` of the element
  * Salesforce rendered change, and both are restored when the extension is switched off.
- * Raw values go to the core in batches; each value is dialed once per settings version.
+ * Values go to the core in batches; each value is dialed once per settings version.
  */
 
 /* eslint-disable no-unused-vars -- a global used by main.js */
 
 class LinkRewriter {
-  /** anchor -> { telHref, title, appliedHref } */
+  /** anchor -> { telHref, original: { title, aria-label }, appliedHref, item } */
   #links = new WeakMap();
   /** Anchors seen, for re-applying after a settings change; disconnected ones are pruned. */
   #tracked = new Set();
-  /** raw value -> Promise of the core's result for it, under the current settings. */
+  /** item key -> Promise of the core's answer for it, under the current settings. */
   #results = new Map();
   #pending = new Set();
   #flushScheduled = false;
   #enabled = true;
   #dialBatch;
   #describe;
+  #recordCallerIdOf;
   /** raw value -> why it was left as it was; shown in the popup. */
   skipped = new Map();
   /** Why the core could not answer, if it could not. */
   failure = null;
 
   /**
-   * `dialBatch(raws)` resolves to `{ enabled, results }` from the core;
-   * `describe(result)` is the link's title.
+   * `dialBatch(items)` resolves to `{ enabled, results }` from the core, one result per
+   * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
+   * `recordCallerIdOf(anchor)` is the caller ID stored on the anchor's record, or null.
    */
-  constructor(dialBatch, describe) {
+  constructor({ dialBatch, describe, recordCallerIdOf }) {
     this.#dialBatch = dialBatch;
     this.#describe = describe;
+    this.#recordCallerIdOf = recordCallerIdOf;
   }
 
   /** Number of links currently showing a rewritten href. */
@@ -40,6 +43,11 @@ class LinkRewriter {
       if (anchor.isConnected && this.#links.get(anchor).appliedHref) count += 1;
     }
     return count;
+  }
+
+  /** What the core was asked for `anchor`, if it is a link this rewriter handles. */
+  itemOf(anchor) {
+    return this.#links.get(anchor)?.item ?? null;
   }
 
   /** Takes a phone link found on the page; a link already handled is ignored. */
@@ -53,11 +61,12 @@ class LinkRewriter {
     if (link) {
       // The framework set a new value: what we applied belongs to the old one, and our
       // title must not describe it while the new value is being read.
-      this.#restoreTitle(anchor, link);
+      this.#restoreDescription(anchor, link);
       link.telHref = href;
       link.appliedHref = null;
     } else {
-      this.#links.set(anchor, { telHref: href, title: anchor.getAttribute('title'), appliedHref: null });
+      const original = Object.fromEntries(DESCRIBING_ATTRIBUTES.map((name) => [name, anchor.getAttribute(name)]));
+      this.#links.set(anchor, { telHref: href, original, appliedHref: null });
     }
     this.#tracked.add(anchor);
     this.#queue(anchor);
@@ -87,15 +96,23 @@ class LinkRewriter {
     const batch = [...this.#pending];
     this.#pending.clear();
     if (!this.#enabled) return;
-    this.#requestMissing(batch.map((anchor) => phoneLinkValue(this.#links.get(anchor).telHref)));
+    for (const anchor of batch) {
+      const link = this.#links.get(anchor);
+      link.item = { raw: phoneLinkValue(link.telHref), recordCallerId: this.#recordCallerIdOf(anchor) };
+    }
+    this.#requestMissing(batch.map((anchor) => this.#links.get(anchor).item));
     await Promise.all(batch.map((anchor) => this.#settle(anchor)));
   }
 
-  /** Sends the raw values not yet dialed under these settings, in one message. */
-  #requestMissing(raws) {
-    const missing = [...new Set(raws)].filter((raw) => !this.#results.has(raw));
-    if (missing.length === 0) return;
-    const reply = this.#dialBatch(missing).then(
+  /** Sends the items not yet dialed under these settings, in one message. */
+  #requestMissing(items) {
+    const missing = new Map();
+    for (const item of items) {
+      const key = itemKey(item);
+      if (!this.#results.has(key)) missing.set(key, item);
+    }
+    if (missing.size === 0) return;
+    const reply = this.#dialBatch([...missing.values()]).then(
       (answer) => {
         this.failure = null;
         return answer;
@@ -105,9 +122,9 @@ class LinkRewriter {
         return { enabled: true, results: [] };
       },
     );
-    missing.forEach((raw, index) => {
+    [...missing.keys()].forEach((key, index) => {
       this.#results.set(
-        raw,
+        key,
         reply.then(({ enabled, results }) => ({ enabled, result: results[index] })),
       );
     });
@@ -115,9 +132,9 @@ class LinkRewriter {
 
   async #settle(anchor) {
     const link = this.#links.get(anchor);
-    const telHref = link.telHref;
-    const raw = phoneLinkValue(telHref);
-    const { enabled, result } = await this.#results.get(raw);
+    const { telHref, item } = link;
+    const key = itemKey(item);
+    const { enabled, result } = await this.#results.get(key);
     // A newer value arrived meanwhile (it has its own turn), or the page made this
     // something other than the phone link we read: leave it to the page.
     const current = anchor.getAttribute('href');
@@ -130,9 +147,9 @@ class LinkRewriter {
         this.#apply(anchor, link, result);
       } else {
         this.#restore(anchor, link);
-        if (result) this.skipped.set(raw, result.message);
+        if (result) this.skipped.set(item.raw, result.message);
         // No result means the request failed (reported as `failure`): ask again next time.
-        else this.#results.delete(raw);
+        else this.#results.delete(key);
       }
     } catch (error) {
       // One broken element never stops the others.
@@ -143,18 +160,33 @@ class LinkRewriter {
   #apply(anchor, link, result) {
     link.appliedHref = result.href;
     anchor.setAttribute('href', result.href);
-    anchor.setAttribute('title', this.#describe(result));
+    const description = this.#describe(result);
+    for (const name of DESCRIBING_ATTRIBUTES) anchor.setAttribute(name, description);
   }
 
   #restore(anchor, link) {
     if (!link.appliedHref) return;
     link.appliedHref = null;
     anchor.setAttribute('href', link.telHref);
-    this.#restoreTitle(anchor, link);
+    this.#restoreDescription(anchor, link);
   }
 
-  #restoreTitle(anchor, link) {
-    if (link.title === null) anchor.removeAttribute('title');
-    else anchor.setAttribute('title', link.title);
+  #restoreDescription(anchor, link) {
+    for (const name of DESCRIBING_ATTRIBUTES) {
+      const value = link.original[name];
+      if (value === null) anchor.removeAttribute(name);
+      else anchor.setAttribute(name, value);
+    }
   }
+}
+
+/**
+ * What the link says about the call: the tooltip, and the accessible name (it includes the
+ * number, so a screen reader still hears what it dials).
+ */
+const DESCRIBING_ATTRIBUTES = ['title', 'aria-label'];
+
+/** Cache key of a request: the same raw value on another record may get another caller ID. */
+function itemKey({ raw, recordCallerId }) {
+  return `${raw}\u0000${recordCallerId ?? ''}`;
 }

@@ -1,44 +1,70 @@
 'use strict';
 /**
  * Entry point of the content script: wires the page watcher to the rewriter, follows
- * settings and in-app navigation, and answers the popup's question about this tab.
+ * settings and in-app navigation, and answers the popup and the context menu.
  */
 
 (() => {
-  const rewriter = new LinkRewriter(
-    async (raws) => {
-      const reply = await ext.runtime.sendMessage({ type: 'dial', raws });
-      if (reply?.error) throw new Error(reply.error);
-      return reply;
-    },
-    describeLink,
-  );
-  const finder = new LinkFinder((anchor) => rewriter.add(anchor));
-  finder.watch(document);
+  /** Settings in effect, as the background's core validated them. */
+  let settings = null;
+  /** The link the agent last right-clicked, for "Call from…". */
+  let contextAnchor = null;
 
-  onSettingsChanged(() => rewriter.refresh());
+  const recordFields = new RecordFields();
+  const rewriter = new LinkRewriter({
+    dialBatch: (items) => askBackground({ type: 'dial', items }),
+    describe: (result) => describeResult(result).title,
+    recordCallerIdOf: (anchor) =>
+      settings?.recordCallerIdField ? recordFields.callerIdFor(anchor, settings.recordCallerIdField) : null,
+  });
+  const finder = new LinkFinder({
+    onPhoneLink: (anchor) => rewriter.add(anchor),
+    onRecordField: (element) => recordFields.add(element),
+  });
+
+  loadSettings().finally(() => finder.watch(document));
+
+  onSettingsChanged(async () => {
+    await loadSettings();
+    rewriter.refresh();
+  });
 
   // Lightning navigates without reloading; the content script never sees its pushState
   // calls, but the Navigation API reports them. Look again once the new view is in place.
   globalThis.navigation?.addEventListener('navigatesuccess', () => finder.watch(document));
 
-  ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (message?.type !== 'report') return false;
-    sendResponse({
+  // The event is retargeted at shadow boundaries; its path still starts at the real link.
+  document.addEventListener(
+    'contextmenu',
+    (event) => {
+      contextAnchor = event.composedPath().find((node) => rewriter.itemOf(node)) ?? null;
+    },
+    true,
+  );
+
+  answerMessages({
+    report: () => ({
       rewritten: rewriter.rewrittenCount,
       skipped: [...rewriter.skipped].map(([value, reason]) => ({ value, reason })),
       failure: rewriter.failure,
-    });
-    return false;
+    }),
+    /** "Call from…": dial the right-clicked number once with the chosen caller ID. */
+    callFrom: async ({ callerId }) => {
+      const item = contextAnchor && rewriter.itemOf(contextAnchor);
+      if (!item) return { dialed: false };
+      const { results } = await askBackground({ type: 'dial', items: [{ ...item, choice: callerId }] });
+      if (!results[0]?.ok) return { dialed: false };
+      // Hands the link to the handler of its scheme (8x8 Work for Desktop for callto:).
+      location.assign(results[0].href);
+      return { dialed: true, href: results[0].href };
+    },
   });
 
-  /** The link's tooltip: what will be dialed and which caller ID the callee sees. */
-  function describeLink(result) {
-    const number = result.extension
-      ? ext.i18n.getMessage('numberWithExtension', [result.numberDisplay, result.extension])
-      : result.numberDisplay;
-    return result.callerIdDisplay
-      ? ext.i18n.getMessage('linkTitleWithCallerId', [number, result.callerIdDisplay])
-      : ext.i18n.getMessage('linkTitleWithoutCallerId', [number]);
+  async function loadSettings() {
+    try {
+      ({ settings } = await askBackground({ type: 'settings' }));
+    } catch (error) {
+      rewriter.failure = String(error?.message ?? error);
+    }
   }
 })();

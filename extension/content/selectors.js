@@ -18,3 +18,21 @@ function isPhoneLink(element) {
 function phoneLinkValue(href) {
   return href.slice('tel:'.length);
 }
+
+/**
+ * A field of the record a page shows (record detail, highlights, Dynamic Forms) carries
+ * `data-target-selection-name="sfdc:RecordField.<Object>.<Field>"`; related lists do not.
+ */
+const RECORD_FIELD_ATTRIBUTE = 'data-target-selection-name';
+const RECORD_FIELD_PREFIX = 'sfdc:RecordField.';
+
+/** `{ object, field }` when `element` is a record field, else null. */
+function recordFieldName(element) {
+  const name = element.getAttribute(RECORD_FIELD_ATTRIBUTE);
+  if (!name?.startsWith(RECORD_FIELD_PREFIX)) return null;
+  const [object, field] = name.slice(RECORD_FIELD_PREFIX.length).split('.');
+  return object && field ? { object, field } : null;
+}
+
+/** Inside a record field, the element holding its value (not its label). */
+const RECORD_FIELD_VALUE = '.test-id__field-value';

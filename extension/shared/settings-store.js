@@ -1,26 +1,32 @@
 'use strict';
 /**
- * Where settings are stored. The keys are the ones the Rust core validates
- * (`readSettings`): the stored object is handed to it as is.
+ * Where settings are stored: the user's in `storage.sync`, the administrator's policy in
+ * `storage.managed` (same keys). Both are handed unvalidated to the Rust core's
+ * `readSettings(sync, managed)`, which merges and validates them.
  */
 
 /* eslint-disable no-unused-vars -- globals shared by the scripts listed after this one */
 
-const SETTINGS_AREA = 'sync';
+const SETTINGS_AREAS = ['sync', 'managed'];
 
-/** Everything the user stored, unvalidated. */
+/** `{ sync, managed }`: everything stored in each area, unvalidated. */
 async function loadStoredSettings() {
-  return ext.storage[SETTINGS_AREA].get(null);
+  const [sync, managed] = await Promise.all([
+    ext.storage.sync.get(null),
+    // Without a policy, Firefox rejects instead of answering {}.
+    ext.storage.managed.get(null).catch(() => ({})),
+  ]);
+  return { sync, managed };
 }
 
-/** Saves already-validated values. */
+/** Saves already-validated values to the user's settings. */
 async function saveSettings(values) {
-  await ext.storage[SETTINGS_AREA].set(values);
+  await ext.storage.sync.set(values);
 }
 
-/** Calls `listener` after any settings change, from this or another context. */
+/** Calls `listener` after any change of the user's settings or of the policy. */
 function onSettingsChanged(listener) {
   ext.storage.onChanged.addListener((_changes, area) => {
-    if (area === SETTINGS_AREA) listener();
+    if (SETTINGS_AREAS.includes(area)) listener();
   });
 }

@@ -13,6 +13,7 @@ function collectLinks() {
           text: element.textContent.trim(),
           href: element.getAttribute('href'),
           title: element.getAttribute('title'),
+          ariaLabel: element.getAttribute('aria-label'),
         });
       }
       if (element.shadowRoot) visit(element.shadowRoot);

@@ -1,0 +1,162 @@
+//! Where a caller-ID rule applies: an E.164 prefix (`+1212`, `+4420`), a US state, DC, US
+//! territory or Canadian province or territory (`US-CA`, `CA-ON`, ISO 3166-2), or a country
+//! (`GB`, ISO 3166-1 alpha-2).
+//!
+//! Codes are exact: upper-case, no spaces. A prefix is `+` and 2 to 15 digits starting with
+//! a known country calling code.
+
+use crate::error::{describe_char, Quoted, RegionError};
+use crate::metadata;
+use crate::place::{canonical_region, is_known_subdivision, Place};
+
+/// Fewest digits a prefix may have after `+`.
+const MIN_PREFIX_DIGITS: usize = 2;
+/// Most digits a prefix may have after `+` (a whole E.164 number).
+const MAX_PREFIX_DIGITS: usize = 15;
+
+/// A checked rule region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Region {
+    /// Numbers whose E.164 digits start with these digits (no `+`).
+    Prefix(String),
+    /// A subdivision as the region picker lists it (`US-CA`, `US-PR`).
+    Subdivision(String),
+    /// A country the numbering plan knows.
+    Country(String),
+}
+
+impl Region {
+    /// Reads a rule's `region`.
+    pub fn parse(text: &str) -> Result<Region, RegionError> {
+        let value = || Quoted::new(text);
+        if let Some(digits) = text.strip_prefix('+') {
+            if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
+                return Err(RegionError::PrefixNotDigits {
+                    value: value(),
+                    found: describe_char(bad),
+                });
+            }
+            if !(MIN_PREFIX_DIGITS..=MAX_PREFIX_DIGITS).contains(&digits.len()) {
+                return Err(RegionError::PrefixLength {
+                    value: value(),
+                    digits: digits.len(),
+                });
+            }
+            if metadata::split_calling_code(digits).is_none() {
+                return Err(RegionError::PrefixCallingCode { value: value() });
+            }
+            return Ok(Region::Prefix(digits.to_owned()));
+        }
+        if is_known_subdivision(text) {
+            return Ok(Region::Subdivision(text.to_owned()));
+        }
+        if metadata::is_known_country(text) {
+            return Ok(Region::Country(text.to_owned()));
+        }
+        Err(RegionError::Unknown { value: value() })
+    }
+
+    /// The region as written in settings: `+1212`, `US-CA`, `GB`.
+    pub fn code(&self) -> String {
+        match self {
+            Region::Prefix(digits) => format!("+{digits}"),
+            Region::Subdivision(code) | Region::Country(code) => code.clone(),
+        }
+    }
+
+    /// How specific the region is, for choosing among the rules a number matches: a longer
+    /// prefix over a shorter one, any prefix over a subdivision, a subdivision over a
+    /// country.
+    pub fn specificity(&self) -> (u8, usize) {
+        match self {
+            Region::Prefix(digits) => (2, digits.len()),
+            Region::Subdivision(_) => (1, 0),
+            Region::Country(_) => (0, 0),
+        }
+    }
+
+    /// Whether the number with E.164 `digits` (no `+`) at `place` is in this region.
+    pub fn contains(&self, digits: &str, place: &Place) -> bool {
+        match self {
+            Region::Prefix(prefix) => digits.starts_with(prefix.as_str()),
+            Region::Subdivision(code) => {
+                place.nanp_region.is_some() && canonical_region(code) == place.nanp_region
+            }
+            Region::Country(code) => *code == place.country,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_are_read() {
+        let cases: &[(&str, Region)] = &[
+            ("+1212", Region::Prefix("1212".into())),
+            ("+4420", Region::Prefix("4420".into())),
+            ("+44", Region::Prefix("44".into())),
+            ("+442079460958", Region::Prefix("442079460958".into())),
+            ("US-CA", Region::Subdivision("US-CA".into())),
+            ("CA-ON", Region::Subdivision("CA-ON".into())),
+            ("US-PR", Region::Subdivision("US-PR".into())),
+            ("GB", Region::Country("GB".into())),
+            ("PR", Region::Country("PR".into())),
+        ];
+        for (text, want) in cases {
+            let region = Region::parse(text).expect("valid");
+            assert_eq!(&region, want, "{text}");
+            assert_eq!(region.code(), *text);
+        }
+    }
+
+    #[test]
+    fn bad_regions_are_refused_with_a_reason() {
+        let cases: &[(&str, &str)] = &[
+            ("US-XX", "“US-XX” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
+            ("us-ca", "“us-ca” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
+            ("XX", "“XX” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
+            ("001", "“001” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
+            ("", "“” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
+            ("+1 212", "“+1 212” is not an E.164 prefix: it contains a space (write + and digits only, like +1212)"),
+            ("+1", "“+1” is not an E.164 prefix: it has 1 digits after +, expected 2 to 15"),
+            ("+", "“+” is not an E.164 prefix: it has 0 digits after +, expected 2 to 15"),
+            ("+1234567890123456", "“+1234567890123456” is not an E.164 prefix: it has 16 digits after +, expected 2 to 15"),
+            ("+999", "“+999” is not an E.164 prefix: it does not start with a known country calling code"),
+            ("+044", "“+044” is not an E.164 prefix: it does not start with a known country calling code"),
+        ];
+        for (text, message) in cases {
+            let err = Region::parse(text).expect_err("refused");
+            assert_eq!(err.to_string(), *message, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn regions_contain_numbers() {
+        // (region, E.164 digits, contained)
+        let cases: &[(&str, &str, bool)] = &[
+            ("+1212", "12125551234", true),
+            ("+1212", "12135551234", false),
+            ("+4420", "442079460958", true),
+            ("US-CO", "13035551234", true),
+            ("US-CO", "12125551234", false),
+            ("US-PR", "17875551234", true),
+            ("CA-ON", "14165551234", true),
+            ("US", "13035551234", true),
+            ("US", "14165551234", false),
+            ("CA", "14165551234", true),
+            ("GB", "442079460958", true),
+            ("GB", "13035551234", false),
+            ("US-CA", "442079460958", false),
+        ];
+        for (region, digits, want) in cases {
+            let r = Region::parse(region).expect("valid");
+            assert_eq!(
+                r.contains(digits, &Place::of(digits)),
+                *want,
+                "{region} {digits}"
+            );
+        }
+    }
+}

@@ -1,0 +1,27 @@
+'use strict';
+/**
+ * DOM walks that cross shadow boundaries: LWC may render in native shadow roots, where
+ * `closest` and `textContent` stop at each root.
+ */
+
+/* eslint-disable no-unused-vars -- globals shared by the content scripts listed after this one */
+
+/** The nearest ancestor of `node` (itself included) matching `test`, crossing shadow roots. */
+function composedClosest(node, test) {
+  for (let current = node; current; current = current.parentNode ?? current.host) {
+    if (current.nodeType === Node.ELEMENT_NODE && test(current)) return current;
+  }
+  return null;
+}
+
+/** The text of `element` as rendered, including what its shadow roots render. */
+function composedText(element) {
+  let text = '';
+  const visit = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) text += node.data;
+    if (node.shadowRoot) visit(node.shadowRoot);
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(element);
+  return text.trim();
+}

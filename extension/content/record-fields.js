@@ -1,0 +1,43 @@
+'use strict';
+/**
+ * The record fields on the page, so a phone number of a record can be dialed with the
+ * caller ID stored on that record (the field named by `recordCallerIdField`, by default
+ * 8x8's `FromCallerID__c`).
+ */
+
+/* eslint-disable no-unused-vars -- a global used by main.js */
+
+class RecordFields {
+  /** "Object.Field" -> Set of field elements on the page. */
+  #fields = new Map();
+
+  /** Takes an element found on the page; keeps it if it is a record field. */
+  add(element) {
+    const name = recordFieldName(element);
+    if (!name) return;
+    const key = `${name.object}.${name.field}`;
+    if (!this.#fields.has(key)) this.#fields.set(key, new Set());
+    this.#fields.get(key).add(element);
+  }
+
+  /**
+   * The raw value of the caller-ID field of the record `anchor` belongs to, or null when
+   * the anchor is not a field of a record shown with such a field (e.g. a related list).
+   */
+  callerIdFor(anchor, callerIdField) {
+    const phoneField = composedClosest(anchor, (element) => recordFieldName(element) !== null);
+    if (!phoneField) return null;
+    const { object } = recordFieldName(phoneField);
+    const candidates = this.#fields.get(`${object}.${callerIdField}`);
+    if (!candidates) return null;
+    for (const field of candidates) {
+      if (!field.isConnected) {
+        candidates.delete(field);
+        continue;
+      }
+      const value = field.querySelector(RECORD_FIELD_VALUE) ?? field;
+      return composedText(value);
+    }
+    return null;
+  }
+}
