@@ -22,7 +22,8 @@ lint: setup
 test: lint dist
 	cargo test --locked -- --show-output
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
-	node --test tests/
+	@# One file at a time: the policy tests write browser-wide policy files.
+	node --test --test-concurrency=1 tests/
 
 # The store packages of package.json's version, and the source package for Firefox reviewers.
 release: setup

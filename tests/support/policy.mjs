@@ -41,7 +41,9 @@ export function installPolicy(browserName, values, { extensionDir }) {
 export async function reloadChromiumPolicies(session) {
   const page = await session.newPage();
   await page.goto('chrome://policy');
-  await page.click('#reload-policies');
+  // The button lives in the page's web components.
+  const button = await page.waitForSelector('pierce/#reload-policies');
+  await button.click();
   await page.close();
 }
 
