@@ -1,0 +1,82 @@
+/**
+ * Builds what the benchmark loads besides the extension under test, into build/bench/:
+ *
+ *   peer/      the peer extension: bench/peer/manifest.json and content.js bundled with
+ *              libphonenumber-js/max (rollup, minified IIFE: what such an extension ships)
+ *   blank/     an extension with nothing in it, for the page-alone baseline
+ *   www/       the plain page for the core-against-core comparison: the core as the
+ *              extension ships it (core.js + core_bg.wasm copied from dist/chrome/core) and
+ *              the peer's logic alone as the classic script peer-core.js (global `peerCore`)
+ *
+ * The bundles are rebuilt only when a source, the libphonenumber-js version or the bundler
+ * changed (a hash of them is kept in build/bench/peer.stamp).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(here, '..');
+export const OUT = join(ROOT, 'build', 'bench');
+export const PEER_DIR = join(OUT, 'peer');
+export const BLANK_DIR = join(OUT, 'blank');
+export const WWW_DIR = join(OUT, 'www');
+const PEER_SOURCES = join(here, 'peer');
+const STAMP = join(OUT, 'peer.stamp');
+
+function versionOf(pkg) {
+  return JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+function sourceHash() {
+  const hash = createHash('sha256');
+  for (const pkg of ['libphonenumber-js', 'rollup', '@rollup/plugin-terser', '@rollup/plugin-node-resolve']) {
+    hash.update(`${pkg}@${versionOf(pkg)}\n`);
+  }
+  for (const file of [fileURLToPath(import.meta.url), ...readdirSync(PEER_SOURCES).sort().map((f) => join(PEER_SOURCES, f))]) {
+    hash.update(`${file}\n`).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+async function bundle(input, file, name) {
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const { default: terser } = await import('@rollup/plugin-terser');
+  const build = await rollup({ input, plugins: [nodeResolve()], logLevel: 'warn' });
+  try {
+    await build.write({ file, format: 'iife', name, plugins: [terser()] });
+  } finally {
+    await build.close();
+  }
+}
+
+/** Builds the peer bundles unless they are up to date; returns whether it built. */
+export async function buildPeer() {
+  const hash = sourceHash();
+  const outputs = [join(PEER_DIR, 'manifest.json'), join(PEER_DIR, 'content.js'), join(WWW_DIR, 'peer-core.js')];
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash && outputs.every((f) => existsSync(f))) return false;
+  rmSync(PEER_DIR, { recursive: true, force: true });
+  mkdirSync(PEER_DIR, { recursive: true });
+  mkdirSync(WWW_DIR, { recursive: true });
+  copyFileSync(join(PEER_SOURCES, 'manifest.json'), join(PEER_DIR, 'manifest.json'));
+  await bundle(join(PEER_SOURCES, 'content.js'), join(PEER_DIR, 'content.js'));
+  await bundle(join(PEER_SOURCES, 'core.js'), join(WWW_DIR, 'peer-core.js'), 'peerCore');
+  writeFileSync(STAMP, hash);
+  return true;
+}
+
+/** The empty extension (no content script, no background) and the comparison page's folder. */
+export function prepareStatic(coreDir) {
+  mkdirSync(BLANK_DIR, { recursive: true });
+  const blank = { manifest_version: 3, name: 'Nothing (benchmark baseline)', version: '0.0.1' };
+  writeFileSync(join(BLANK_DIR, 'manifest.json'), `${JSON.stringify(blank, null, 2)}\n`);
+  mkdirSync(WWW_DIR, { recursive: true });
+  for (const file of ['core.js', 'core_bg.wasm']) copyFileSync(join(coreDir, file), join(WWW_DIR, file));
+  writeFileSync(
+    join(WWW_DIR, 'index.html'),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>core benchmark</title>' +
+      '<link rel="icon" href="data:,"></head><body></body></html>\n',
+  );
+}

@@ -1,0 +1,194 @@
+//! Native benchmarks of the core's hot functions (`cargo bench -p dialer-core`).
+//!
+//! The inputs are phone fields as a CRM holds them: US numbers written nationally in the
+//! usual ways, international numbers of several countries written with `+` or `011`,
+//! extensions, and values that are not phone numbers. They are generated from a fixed seed,
+//! so every run reads the same values. Only the public API whose names are stable is used
+//! (`normalize`, `parse`, `dial`, `check_caller_id`, `Settings`).
+//!
+//! Two sets: `mixed` (13 countries and some non-numbers, the browser benchmark's mix) and `us`
+//! (North American numbers only). Each benchmark reports time per value (criterion's
+//! `Throughput::Elements`) over one pass on a set. The first call's cost (loading the
+//! numbering metadata into its statics) is paid once before measuring; the browser benchmark
+//! (`node bench/run.mjs`) measures it.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use dialer_core::{check_caller_id, dial, normalize, parse, Settings};
+use std::hint::black_box;
+
+/// The caller ID of 8x8's own example: accepted with a warning (not an assigned number).
+const CALLER_ID: &str = "+18880001111";
+
+/// Small deterministic generator (SplitMix64), enough to spread digits over the patterns.
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    /// Replaces each `#` in `pattern` with a digit, and each `N` with a digit 2-9.
+    fn fill(&mut self, pattern: &str) -> String {
+        pattern
+            .chars()
+            .map(|c| match c {
+                '#' => char::from(b'0' + self.below(10) as u8),
+                'N' => char::from(b'2' + self.below(8) as u8),
+                other => other,
+            })
+            .collect()
+    }
+}
+
+const US_AREAS: &[&str] = &[
+    "201", "212", "213", "303", "305", "312", "404", "415", "503", "512", "602", "617", "646",
+    "650", "702", "713", "718", "773", "805", "818", "858", "917", "949", "972",
+];
+
+/// Number patterns by country, as a CRM user types them.
+const PATTERNS: &[&str] = &[
+    "+44 20 7### ####",
+    "+44 7### ######",
+    "+44 (0)161 ### ####",
+    "+49 30 #######",
+    "+49 151 ########",
+    "+49 89 ########",
+    "+33 1 ## ## ## ##",
+    "+33 6 ## ## ## ##",
+    "+61 2 N### ####",
+    "+61 4## ### ###",
+    "+81 3-N###-####",
+    "+91 9#### #####",
+    "+55 11 9####-####",
+    "+52 55 N### ####",
+    "+34 6## ### ###",
+    "+39 06 N### ####",
+    "+31 6 ########",
+    "+353 1 N## ####",
+    "011 44 20 7### ####",
+];
+
+/// Values that are not phone numbers, as found in phone fields.
+const NOT_NUMBERS: &[&str] = &["555-12", "N/A", "TBD", "x23", "+", "call reception", "0000"];
+
+/// `count` raw values; `international` decides whether numbers of other countries are mixed
+/// in (about half) or every value is a North American number written nationally.
+fn raw_values(count: usize, international: bool) -> Vec<String> {
+    let mut rng = Seeded(0x5EED_0001);
+    (0..count)
+        .map(|i| {
+            if international && i % 13 == 12 {
+                return rng.pick(NOT_NUMBERS).to_owned();
+            }
+            if !international || rng.below(2) == 0 {
+                let area = rng.pick(US_AREAS);
+                let line = rng.fill("N##-####");
+                let (exchange, subscriber) = line.split_at(3);
+                let subscriber = &subscriber[1..];
+                match rng.below(6) {
+                    0 => format!("({area}) {exchange}-{subscriber}"),
+                    1 => format!("{area}.{exchange}.{subscriber}"),
+                    2 => format!("{area}-{exchange}-{subscriber} x{}", rng.below(900) + 10),
+                    3 => format!("+1 {area} {exchange} {subscriber}"),
+                    4 => format!("1-{area}-{exchange}-{subscriber}"),
+                    _ => format!("{area}{exchange}{subscriber}"),
+                }
+            } else {
+                let pattern = rng.pick(PATTERNS);
+                rng.fill(pattern)
+            }
+        })
+        .collect()
+}
+
+fn settings() -> Settings {
+    Settings {
+        default_country: "US".to_owned(),
+        default_caller_id: CALLER_ID.to_owned(),
+        ..Settings::default()
+    }
+}
+
+/// Values per set: enough to cycle through every country many times, few enough that one
+/// pass stays short while reading a value costs milliseconds.
+const VALUES: usize = 300;
+
+fn benches(c: &mut Criterion) {
+    let settings = settings();
+    let sets = [
+        ("mixed", raw_values(VALUES, true)),
+        ("us", raw_values(VALUES, false)),
+    ];
+    for (_, raws) in &sets {
+        // Loads the metadata and compiles the patterns once, outside every measurement.
+        let valid = raws
+            .iter()
+            .filter(|raw| dial(raw, &settings).is_ok())
+            .count();
+        assert!(
+            valid > raws.len() / 2,
+            "only {valid} of {} values read",
+            raws.len()
+        );
+    }
+
+    let mut group = c.benchmark_group("core");
+    group.sample_size(10);
+    for (name, raws) in &sets {
+        group.throughput(Throughput::Elements(raws.len() as u64));
+        group.bench_with_input(BenchmarkId::new("normalize", name), raws, |b, raws| {
+            b.iter(|| {
+                for raw in raws {
+                    let _ = black_box(normalize(black_box(raw)));
+                }
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("parse", name), raws, |b, raws| {
+            b.iter(|| {
+                for raw in raws {
+                    let _ = black_box(parse(black_box(raw), "US"));
+                }
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("dial", name), raws, |b, raws| {
+            b.iter(|| {
+                for raw in raws {
+                    let _ = black_box(dial(black_box(raw), &settings));
+                }
+            })
+        });
+    }
+    group.finish();
+
+    let caller_ids = [
+        "+18880001111",
+        "+14155551212",
+        "+442079460958",
+        "+4915120484846",
+    ];
+    let mut group = c.benchmark_group("caller_id");
+    group.throughput(Throughput::Elements(caller_ids.len() as u64));
+    group.bench_function("check_caller_id", |b| {
+        b.iter(|| {
+            for id in &caller_ids {
+                let _ = black_box(check_caller_id(black_box(id)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);
