@@ -144,6 +144,16 @@ for (const browserName of BROWSERS) {
         };
         return find(document);
       });
+      // The menu lists the pool: updating an item the background did not create fails.
+      const menuHas = await session.openExtensionPage('popup/popup.html');
+      for (const number of [SAN_FRANCISCO, NEW_YORK, LONDON]) {
+        await menuHas.evaluate((id) => (globalThis.browser ?? globalThis.chrome).contextMenus.update(id, {}), `call-from:${number}`);
+      }
+      await assert.rejects(
+        menuHas.evaluate(() => (globalThis.browser ?? globalThis.chrome).contextMenus.update('call-from:+15555550000', {})),
+      );
+      await menuHas.close();
+
       await link.click({ button: 'right' });
       await page.keyboard.press('Escape');
 
