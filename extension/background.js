@@ -40,6 +40,12 @@ answerMessages({
     return { settings: (await effectiveSettings()).settings };
   },
 
+  /** A frame's report of what it did; shown on the toolbar button of its tab. */
+  async tabState(state, sender) {
+    if (sender.tab) await showTabState(sender.tab.id, sender.frameId ?? 0, state);
+    return {};
+  },
+
   /** Whether the core runs, and what is wrong with the stored settings. */
   async status() {
     const { problems, warnings, locked } = await effectiveSettings();
@@ -86,4 +92,35 @@ ext.contextMenus.onClicked.addListener((info, tab) => {
   ext.tabs.sendMessage(tab.id, { type: 'callFrom', callerId }, { frameId: info.frameId }).catch(() => {
     // The page went away, or is not one of ours: nothing to dial.
   });
+});
+
+// The toolbar button tells at a glance: active (with the count of rewritten numbers on this
+// tab), inactive (switched off, or not a Salesforce page), or in trouble (the core could not
+// start, or a stored setting is invalid and was ignored).
+/** tab id -> frame id -> the frame's last report. Lost on restart; frames report again. */
+const tabStates = new Map();
+
+async function showTabState(tabId, frameId, state) {
+  const frames = tabStates.get(tabId) ?? new Map();
+  frames.set(frameId, state);
+  tabStates.set(tabId, frames);
+  const reports = [...frames.values()];
+  const { problems } = await effectiveSettings().catch(() => ({ problems: ['core'] }));
+  const rewritten = reports.reduce((sum, report) => sum + report.rewritten, 0);
+  let look = 'inactive';
+  if (problems.length > 0 || reports.some((report) => report.failure)) look = 'trouble';
+  else if (reports.some((report) => report.enabled)) look = 'active';
+  await ext.action.setIcon({
+    tabId,
+    path: { 16: `icons/toolbar-${look}-16.png`, 32: `icons/toolbar-${look}-32.png` },
+  });
+  const badges = { active: rewritten > 0 ? String(rewritten) : '', inactive: '', trouble: '!' };
+  await ext.action.setBadgeText({ tabId, text: badges[look] });
+  await ext.action.setTitle({ tabId, title: ext.i18n.getMessage(`toolbar_${look}`, [String(rewritten)]) });
+}
+
+ext.tabs.onRemoved.addListener((tabId) => tabStates.delete(tabId));
+ext.tabs.onUpdated.addListener((tabId, change) => {
+  // A new page in the tab: its frames report afresh.
+  if (change.status === 'loading') tabStates.delete(tabId);
 });

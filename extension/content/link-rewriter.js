@@ -20,6 +20,7 @@ class LinkRewriter {
   #dialBatch;
   #describe;
   #recordCallerIdOf;
+  #onSettled;
   /** raw value -> why it was left as it was; shown in the popup. */
   skipped = new Map();
   /** Why the core could not answer, if it could not. */
@@ -28,12 +29,19 @@ class LinkRewriter {
   /**
    * `dialBatch(items)` resolves to `{ enabled, results }` from the core, one result per
    * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
-   * `recordCallerIdOf(anchor)` is the caller ID stored on the anchor's record, or null.
+   * `recordCallerIdOf(anchor)` is the caller ID stored on the anchor's record, or null;
+   * `onSettled()` is called after each batch is applied.
    */
-  constructor({ dialBatch, describe, recordCallerIdOf }) {
+  constructor({ dialBatch, describe, recordCallerIdOf, onSettled }) {
     this.#dialBatch = dialBatch;
     this.#describe = describe;
     this.#recordCallerIdOf = recordCallerIdOf;
+    this.#onSettled = onSettled;
+  }
+
+  /** Whether the extension is switched off in settings, as the core last answered. */
+  get enabled() {
+    return this.#enabled;
   }
 
   /** Number of links currently showing a rewritten href. */
@@ -95,13 +103,17 @@ class LinkRewriter {
     this.#flushScheduled = false;
     const batch = [...this.#pending];
     this.#pending.clear();
-    if (!this.#enabled) return;
+    if (!this.#enabled) {
+      this.#onSettled();
+      return;
+    }
     for (const anchor of batch) {
       const link = this.#links.get(anchor);
       link.item = { raw: phoneLinkValue(link.telHref), recordCallerId: this.#recordCallerIdOf(anchor) };
     }
     this.#requestMissing(batch.map((anchor) => this.#links.get(anchor).item));
     await Promise.all(batch.map((anchor) => this.#settle(anchor)));
+    this.#onSettled();
   }
 
   /** Sends the items not yet dialed under these settings, in one message. */

@@ -16,6 +16,7 @@
     describe: (result) => describeResult(result).title,
     recordCallerIdOf: (anchor) =>
       settings?.recordCallerIdField ? recordFields.callerIdFor(anchor, settings.recordCallerIdField) : null,
+    onSettled: reportTabState,
   });
   const finder = new LinkFinder({
     onPhoneLink: (anchor) => rewriter.add(anchor),
@@ -42,12 +43,29 @@
     true,
   );
 
+  /** What this frame did, for the popup and the toolbar badge. */
+  const report = () => ({
+    enabled: rewriter.enabled,
+    rewritten: rewriter.rewrittenCount,
+    skipped: [...rewriter.skipped].map(([value, reason]) => ({ value, reason })),
+    failure: rewriter.failure,
+  });
+
+  /** Tells the background, which shows it on the toolbar button; at most a few times a second. */
+  let reportScheduled = false;
+  function reportTabState() {
+    if (reportScheduled) return;
+    reportScheduled = true;
+    setTimeout(() => {
+      reportScheduled = false;
+      askBackground({ type: 'tabState', ...report() }).catch(() => {
+        // The background is restarting; the next batch reports again.
+      });
+    }, 250);
+  }
+
   answerMessages({
-    report: () => ({
-      rewritten: rewriter.rewrittenCount,
-      skipped: [...rewriter.skipped].map(([value, reason]) => ({ value, reason })),
-      failure: rewriter.failure,
-    }),
+    report,
     /** "Call from…": dial the right-clicked number once with the chosen caller ID. */
     callFrom: async ({ callerId }) => {
       const item = contextAnchor && rewriter.itemOf(contextAnchor);
@@ -65,6 +83,7 @@
       ({ settings } = await askBackground({ type: 'settings' }));
     } catch (error) {
       rewriter.failure = String(error?.message ?? error);
+      reportTabState();
     }
   }
 })();

@@ -21,6 +21,7 @@ import {
   tryNumber,
 } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
+import { withSalesforceTab } from '../support/tabs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
@@ -166,25 +167,14 @@ for (const browserName of BROWSERS) {
   });
 }
 
-/**
- * Sends the message the "Call from…" menu item sends to the tab it was used in. Tests open
- * one Salesforce page at a time, so that tab is the one whose content script answers.
- */
-async function callFromMenu(session, callerId) {
-  const popup = await session.openExtensionPage('popup/popup.html');
-  const answer = await popup.evaluate(async (chosen) => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    const self = await api.tabs.getCurrent();
-    for (const tab of await api.tabs.query({})) {
-      if (tab.id === self.id) continue;
-      try {
-        return await api.tabs.sendMessage(tab.id, { type: 'callFrom', callerId: chosen }, { frameId: 0 });
-      } catch {
-        // No content script in that tab: not a Salesforce page.
-      }
-    }
-    return null;
-  }, callerId);
-  await popup.close();
-  return answer;
+/** Sends the content script the message the "Call from…" menu item sends for its tab. */
+function callFromMenu(session, callerId) {
+  return withSalesforceTab(session, (page, tabId) =>
+    page.evaluate(
+      (tab, chosen) =>
+        (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(tab, { type: 'callFrom', callerId: chosen }, { frameId: 0 }),
+      tabId,
+      callerId,
+    ),
+  );
 }

@@ -12,6 +12,7 @@ import { BROWSERS, launch } from '../support/browsers.mjs';
 import { phoneLinks, waitForLinks } from '../support/page-links.mjs';
 import { chooseCountry, configure, openPopup, setEnabled, typeCallerId } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
+import { withSalesforceTab } from '../support/tabs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
@@ -94,6 +95,22 @@ for (const browserName of BROWSERS) {
           // Its FromCallerID__c (+493012345678) is presented for its own numbers.
           const other = await waitForLinks(page, (found) => found[0]?.href === 'callto://+4930901820/+493012345678');
           assert.equal(other[0].text, '+49 30 901820');
+
+          // The toolbar button counts the rewritten numbers of this tab (reported a moment later).
+          const rewritten = String((await phoneLinks(page)).filter((link) => link.href.startsWith('callto:')).length);
+          const badge = await withSalesforceTab(session, (extensionPage, tabId) =>
+            extensionPage.evaluate(async (tab, expected) => {
+              const api = globalThis.browser ?? globalThis.chrome;
+              const deadline = Date.now() + 5000;
+              let text = await api.action.getBadgeText({ tabId: tab });
+              while (text !== expected && Date.now() < deadline) {
+                await new Promise((resolve) => setTimeout(resolve, 50));
+                text = await api.action.getBadgeText({ tabId: tab });
+              }
+              return text;
+            }, tabId, rewritten),
+          );
+          assert.equal(badge, rewritten);
 
           assert.deepEqual(errors, [], 'no page errors');
           await page.close();
