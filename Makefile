@@ -1,6 +1,6 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
 .DEFAULT_GOAL := demo
-.PHONY: setup dist demo lint test release icons bench
+.PHONY: setup dist demo lint test release icons bench screenshots
 
 setup:
 	scripts/setup.sh
@@ -37,3 +37,7 @@ icons:
 bench: dist
 	node bench/run.mjs
 	cargo bench -p dialer-core
+
+# The store screenshots (store/screenshots/*.png): the extension at work in headless Chromium.
+screenshots: dist
+	node scripts/screenshots.mjs

@@ -82,6 +82,10 @@ async function rebuildCallFromMenu() {
 }
 
 ext.runtime.onInstalled.addListener(updateCallFromMenu);
+// The first-run page, once: on install, not on an update of the extension or the browser.
+ext.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') ext.tabs.create({ url: ext.runtime.getURL('welcome/welcome.html') });
+});
 ext.runtime.onStartup.addListener(updateCallFromMenu);
 onSettingsChanged(updateCallFromMenu);
 

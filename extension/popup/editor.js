@@ -342,7 +342,8 @@ const SettingsEditor = (() => {
 
   /** Fills every `data-i18n` element under `root` with its message, as text. */
   function localize(root) {
-    document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+    // The language of the messages shown, which is the UI's only when the extension has it.
+    document.documentElement.lang = t('pageLanguage') || 'en';
     for (const element of root.querySelectorAll('[data-i18n]')) {
       element.textContent = t(element.dataset.i18n);
     }
