@@ -1,8 +1,14 @@
 'use strict';
 /**
- * Turns phone links into dialer links in place: only `href` and `title` of the element
- * Salesforce rendered change, and both are restored when the extension is switched off.
- * Values go to the core in batches; each value is dialed once per settings version.
+ * Turns phone numbers into dialer links in place, and puts them back when the extension is
+ * switched off. Values go to the core in batches; each value is dialed once per settings
+ * version.
+ *
+ * - A phone link Salesforce rendered stays the same element: only its `href`, `title` and
+ *   `aria-label` change.
+ * - A phone field Salesforce shows as bare text (no link to reuse) gets one link of ours
+ *   around its text node: the same text node, moved into the link, so the agent sees the
+ *   same text in the same place. Nothing else is ever added.
  */
 
 /* eslint-disable no-unused-vars -- a global used by main.js */
@@ -10,7 +16,11 @@
 class LinkRewriter {
   /** anchor -> { telHref, original: { title, aria-label }, appliedHref, item } */
   #links = new WeakMap();
-  /** Anchors seen, for re-applying after a settings change; disconnected ones are pruned. */
+  /** text phone field -> { field, textNode, text, wrapper, item } */
+  #texts = new WeakMap();
+  /** our wrapper link -> its text phone field */
+  #wrappers = new WeakMap();
+  /** Anchors and text fields seen, for re-applying after a settings change; disconnected ones are pruned. */
   #tracked = new Set();
   /** item key -> Promise of the core's answer for it, under the current settings. */
   #results = new Map();
@@ -29,8 +39,8 @@ class LinkRewriter {
   /**
    * `dialBatch(items)` resolves to `{ enabled, results }` from the core, one result per
    * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
-   * `recordCallerIdOf(anchor)` is the caller ID stored on the anchor's record, or null;
-   * `onSettled()` is called after each batch is applied.
+   * `recordCallerIdOf(element)` is the caller ID stored on the record the phone link or
+   * field belongs to, or null; `onSettled()` is called after each batch is applied.
    */
   constructor({ dialBatch, describe, recordCallerIdOf, onSettled }) {
     this.#dialBatch = dialBatch;
@@ -44,27 +54,40 @@ class LinkRewriter {
     return this.#enabled;
   }
 
-  /** Number of links currently showing a rewritten href. */
+  /** Number of numbers currently showing a dialer link of ours. */
   get rewrittenCount() {
     let count = 0;
-    for (const anchor of this.#tracked) {
-      if (anchor.isConnected && this.#links.get(anchor).appliedHref) count += 1;
+    for (const target of this.#tracked) {
+      // Gone from the page: forgotten here, and taken again if the page puts it back.
+      if (!target.isConnected) {
+        this.#tracked.delete(target);
+        continue;
+      }
+      const link = this.#links.get(target);
+      if (link ? link.appliedHref : this.#texts.get(target).wrapper) count += 1;
     }
     return count;
   }
 
-  /** What the core was asked for `anchor`, if it is a link this rewriter handles. */
-  itemOf(anchor) {
-    return this.#links.get(anchor)?.item ?? null;
+  /** What the core was asked for `node`, if it is a link this rewriter handles. */
+  itemOf(node) {
+    const field = this.#wrappers.get(node);
+    if (field) return this.#texts.get(field)?.item ?? null;
+    return this.#links.get(node)?.item ?? null;
   }
 
   /** Takes a phone link found on the page; a link already handled is ignored. */
   add(anchor) {
+    if (this.#wrappers.has(anchor)) return; // a link of ours around a text value
     const href = anchor.getAttribute('href');
     const link = this.#links.get(anchor);
-    // Our own write, or a value already queued, dialed or skipped. The same tel: value set
-    // again over our link (a re-render) is taken again and answered from the cache.
-    if (link && (href === link.appliedHref || (href === link.telHref && !link.appliedHref))) return;
+    // Our own write, or a value already queued, dialed or skipped (perhaps a link the page
+    // moved, or put back). The same tel: value set again over our link (a re-render) is
+    // taken again and answered from the cache.
+    if (link && (href === link.appliedHref || (href === link.telHref && !link.appliedHref))) {
+      this.#tracked.add(anchor);
+      return;
+    }
     if (!isPhoneLink(anchor) || anchor.isContentEditable) return;
     if (link) {
       // The framework set a new value: what we applied belongs to the old one, and our
@@ -80,40 +103,92 @@ class LinkRewriter {
     this.#queue(anchor);
   }
 
-  /** Settings changed: every link is dialed again under the new ones. */
+  /**
+   * Takes a phone field shown as bare text, found on the page or changed by it. Our own
+   * wrapping is recognised and ignored; any other change gives the text back as it is and
+   * reads the field again.
+   */
+  addTextField(field) {
+    const entry = this.#texts.get(field);
+    if (entry?.wrapper) {
+      if (this.#isIntact(field, entry)) {
+        this.#tracked.add(field);
+        return;
+      }
+      this.#unwrap(entry);
+    }
+    const textNode = textPhoneNode(field);
+    if (!textNode) {
+      if (entry) this.#tracked.delete(field);
+      this.#texts.delete(field);
+      return;
+    }
+    // The same value already queued, or read and left alone (not a phone number).
+    if (entry && entry.textNode === textNode && entry.text === textNode.data && !entry.wrapper) {
+      this.#tracked.add(field);
+      return;
+    }
+    this.#texts.set(field, { field, textNode, text: textNode.data, wrapper: null, item: null });
+    this.#tracked.add(field);
+    this.#queue(field);
+  }
+
+  /** Settings changed: every number is dialed again under the new ones. */
   refresh() {
     this.#results.clear();
     this.skipped.clear();
     this.#enabled = true;
-    for (const anchor of this.#tracked) {
-      if (anchor.isConnected) this.#queue(anchor);
-      else this.#tracked.delete(anchor);
+    this.recheck();
+  }
+
+  /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
+  recheck() {
+    for (const target of this.#tracked) {
+      if (target.isConnected) this.#queue(target);
+      else this.#tracked.delete(target);
     }
   }
 
-  #queue(anchor) {
-    this.#pending.add(anchor);
+  #queue(target) {
+    this.#pending.add(target);
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
-    // Everything found in this task goes to the core as one message.
-    setTimeout(() => this.#flush(), 0);
+    // Everything found meanwhile goes to the core as one message: a page scanned in slices
+    // sends one message per window, not one per slice.
+    setTimeout(() => this.#flush(), BATCH_WINDOW_MS);
   }
 
+  /**
+   * One batch: the values read, sent to the core in one message, and the answers applied,
+   * reading and applying in short slices so that thousands of links never hold up the page.
+   */
   async #flush() {
     this.#flushScheduled = false;
     const batch = [...this.#pending];
     this.#pending.clear();
-    if (!this.#enabled) {
+    try {
+      if (!this.#enabled) return;
+      const turns = [];
+      await forEachSliced(batch, (target) => {
+        const state = this.#stateOf(target);
+        if (!state || !target.isConnected) return;
+        const raw = state.telHref !== undefined ? phoneLinkValue(state.telHref) : state.text.trim();
+        state.item = { raw, recordCallerId: this.#recordCallerIdOf(target) };
+        turns.push({ target, state, item: state.item, telHref: state.telHref });
+      });
+      this.#requestMissing(turns.map((turn) => turn.item));
+      const answers = await Promise.all(turns.map((turn) => this.#results.get(itemKey(turn.item))));
+      await forEachSliced(turns, (turn, index) => this.#settle(turn, answers[index]));
+    } catch (error) {
+      // One broken batch never stops the next ones.
+      console.debug('Caller ID Dialer: could not update a batch', error);
+    } finally {
       this.#onSettled();
-      return;
     }
-    for (const anchor of batch) {
-      const link = this.#links.get(anchor);
-      link.item = { raw: phoneLinkValue(link.telHref), recordCallerId: this.#recordCallerIdOf(anchor) };
-    }
-    this.#requestMissing(batch.map((anchor) => this.#links.get(anchor).item));
-    await Promise.all(batch.map((anchor) => this.#settle(anchor)));
-    this.#onSettled();
+  }
+
+  #stateOf(target) {
+    return this.#links.get(target) ?? this.#texts.get(target);
   }
 
   /** Sends the items not yet dialed under these settings, in one message. */
@@ -124,56 +199,81 @@ class LinkRewriter {
       if (!this.#results.has(key)) missing.set(key, item);
     }
     if (missing.size === 0) return;
-    const reply = this.#dialBatch([...missing.values()]).then(
-      (answer) => {
-        this.failure = null;
-        return answer;
-      },
-      (error) => {
-        this.failure = String(error?.message ?? error);
-        return { enabled: true, results: [] };
-      },
-    );
+    const reply = Promise.resolve()
+      .then(() => this.#dialBatch([...missing.values()]))
+      .then(
+        (answer) => {
+          this.failure = null;
+          return answer;
+        },
+        (error) => {
+          this.failure = String(error?.message ?? error);
+          return { enabled: true, results: [] };
+        },
+      );
     [...missing.keys()].forEach((key, index) => {
       this.#results.set(
         key,
-        reply.then(({ enabled, results }) => ({ enabled, result: results[index] })),
+        reply.then(({ enabled, results }) => ({ enabled, result: results?.[index] })),
       );
     });
   }
 
-  async #settle(anchor) {
-    const link = this.#links.get(anchor);
-    const { telHref, item } = link;
-    const key = itemKey(item);
-    const { enabled, result } = await this.#results.get(key);
-    // A newer value arrived meanwhile (it has its own turn), or the page made this
-    // something other than the phone link we read: leave it to the page.
-    const current = anchor.getAttribute('href');
-    if (link.telHref !== telHref || (current !== telHref && current !== link.appliedHref)) return;
+  /** Applies the core's answer to the number read in `turn`, unless a newer turn replaced it. */
+  #settle({ target, state, item, telHref }, { enabled, result }) {
+    if (this.#stateOf(target) !== state || state.item !== item || state.telHref !== telHref) return;
+    let settled = false;
     try {
-      if (!enabled) {
-        this.#enabled = false;
-        this.#restore(anchor, link);
-      } else if (result?.ok) {
-        this.#apply(anchor, link, result);
-      } else {
-        this.#restore(anchor, link);
-        if (result) this.skipped.set(item.raw, result.message);
-        // No result means the request failed (reported as `failure`): ask again next time.
-        else this.#results.delete(key);
-      }
+      settled = this.#links.has(target)
+        ? this.#settleLink(target, state, enabled, result)
+        : this.#settleText(target, state, enabled, result);
     } catch (error) {
       // One broken element never stops the others.
       console.debug('Caller ID Dialer: could not update a link', error);
     }
+    if (settled && enabled && !result?.ok) {
+      if (result) this.skipped.set(item.raw, result.message);
+      // No result means the request failed (reported as `failure`): ask again next time.
+      else this.#results.delete(itemKey(item));
+    }
+  }
+
+  #settleLink(anchor, link, enabled, result) {
+    // A newer value arrived meanwhile (it has its own turn), or the page made this
+    // something other than the phone link we read: leave it to the page.
+    const current = anchor.getAttribute('href');
+    if (current !== link.telHref && current !== link.appliedHref) return false;
+    if (!enabled) {
+      this.#enabled = false;
+      this.#restore(anchor, link);
+    } else if (result?.ok) {
+      this.#apply(anchor, link, result);
+    } else {
+      this.#restore(anchor, link);
+    }
+    return true;
+  }
+
+  #settleText(field, entry, enabled, result) {
+    // The page changed the field meanwhile: it has been read again, or will be.
+    if (entry.textNode.data !== entry.text) return false;
+    if (entry.wrapper ? !this.#isIntact(field, entry) : !field.contains(entry.textNode)) return false;
+    if (!enabled) {
+      this.#enabled = false;
+      this.#unwrap(entry);
+    } else if (result?.ok) {
+      this.#wrap(entry, result);
+    } else {
+      this.#unwrap(entry);
+    }
+    return true;
   }
 
   #apply(anchor, link, result) {
     link.appliedHref = result.href;
-    anchor.setAttribute('href', result.href);
+    setIfChanged(anchor, 'href', result.href);
     const description = this.#describe(result);
-    for (const name of DESCRIBING_ATTRIBUTES) anchor.setAttribute(name, description);
+    for (const name of DESCRIBING_ATTRIBUTES) setIfChanged(anchor, name, description);
   }
 
   #restore(anchor, link) {
@@ -187,8 +287,49 @@ class LinkRewriter {
     for (const name of DESCRIBING_ATTRIBUTES) {
       const value = link.original[name];
       if (value === null) anchor.removeAttribute(name);
-      else anchor.setAttribute(name, value);
+      else setIfChanged(anchor, name, value);
     }
+  }
+
+  /** Puts the field's text node into a link of ours, where the text node was; or updates it. */
+  #wrap(entry, result) {
+    let { wrapper } = entry;
+    if (!wrapper) {
+      const { textNode } = entry;
+      wrapper = textNode.ownerDocument.createElement('a');
+      wrapper.setAttribute('href', result.href);
+      this.#wrappers.set(wrapper, entry.field);
+      textNode.parentNode.insertBefore(wrapper, textNode);
+      wrapper.appendChild(textNode);
+      entry.wrapper = wrapper;
+    }
+    setIfChanged(wrapper, 'href', result.href);
+    const description = this.#describe(result);
+    for (const name of DESCRIBING_ATTRIBUTES) setIfChanged(wrapper, name, description);
+  }
+
+  /** Gives the text node back to where it was and removes our link, if it is still ours to remove. */
+  #unwrap(entry) {
+    const { wrapper } = entry;
+    if (!wrapper) return;
+    entry.wrapper = null;
+    this.#wrappers.delete(wrapper);
+    const parent = wrapper.parentNode;
+    if (!parent) return;
+    // Whatever the page put into our link goes back in its place, in order.
+    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+    wrapper.remove();
+  }
+
+  /** Whether our link is still in the field, holding only the text node we wrapped, unchanged. */
+  #isIntact(field, entry) {
+    const { wrapper, textNode } = entry;
+    return (
+      field.contains(wrapper) &&
+      wrapper.childNodes.length === 1 &&
+      wrapper.firstChild === textNode &&
+      textNode.data === entry.text
+    );
   }
 }
 
@@ -198,7 +339,15 @@ class LinkRewriter {
  */
 const DESCRIBING_ATTRIBUTES = ['title', 'aria-label'];
 
+/** How long numbers found are gathered before they go to the core, in ms. */
+const BATCH_WINDOW_MS = 25;
+
 /** Cache key of a request: the same raw value on another record may get another caller ID. */
 function itemKey({ raw, recordCallerId }) {
   return `${raw}\u0000${recordCallerId ?? ''}`;
+}
+
+/** Writes an attribute only when it changes: the page sees no mutation for nothing. */
+function setIfChanged(element, name, value) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }

@@ -14,13 +14,23 @@
   const rewriter = new LinkRewriter({
     dialBatch: (items) => askBackground({ type: 'dial', items }),
     describe: (result) => describeResult(result).title,
-    recordCallerIdOf: (anchor) =>
-      settings?.recordCallerIdField ? recordFields.callerIdFor(anchor, settings.recordCallerIdField) : null,
+    recordCallerIdOf: (node) =>
+      settings?.recordCallerIdField ? recordFields.callerIdFor(node, settings.recordCallerIdField) : null,
     onSettled: reportTabState,
   });
+  /** A record's caller-ID field met after the numbers of its record were dialed: ask again once. */
+  let recheckScheduled = false;
   const finder = new LinkFinder({
     onPhoneLink: (anchor) => rewriter.add(anchor),
-    onRecordField: (element) => recordFields.add(element),
+    onTextField: (field) => rewriter.addTextField(field),
+    onRecordField: (element) => {
+      if (recordFields.add(element) !== settings?.recordCallerIdField || recheckScheduled) return;
+      recheckScheduled = true;
+      setTimeout(() => {
+        recheckScheduled = false;
+        rewriter.recheck();
+      }, 0);
+    },
   });
 
   loadSettings().finally(() => finder.watch(document));
@@ -38,10 +48,18 @@
   document.addEventListener(
     'contextmenu',
     (event) => {
-      contextAnchor = event.composedPath().find((node) => rewriter.itemOf(node)) ?? null;
+      const path = event.composedPath();
+      finder.discover(path);
+      contextAnchor = path.find((node) => rewriter.itemOf(node)) ?? null;
     },
     true,
   );
+
+  // A shadow root attached long after its host appeared is met at the latest when the agent
+  // points at or tabs into it, before any click reaches a link inside.
+  for (const type of ['pointerover', 'focusin']) {
+    document.addEventListener(type, (event) => finder.discover(event.composedPath()), { capture: true, passive: true });
+  }
 
   /** What this frame did, for the popup and the toolbar badge. */
   const report = () => ({

@@ -39,3 +39,70 @@ export async function waitForLinks(page, predicate, { timeout = 10_000 } = {}) {
   }
   throw new Error(`links never reached the expected state; last seen:\n${JSON.stringify(links, null, 1)}`);
 }
+
+/**
+ * The links that say they dial (`callto:`) and those that are still `tel:`, counted in the
+ * document and every open shadow root: cheap enough to poll on a page of thousands of links.
+ */
+export function countLinks(page) {
+  return page.evaluate(() => {
+    const counts = { callto: 0, tel: 0 };
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.localName === 'a') {
+          const href = element.getAttribute('href') ?? '';
+          if (href.startsWith('callto:')) counts.callto += 1;
+          else if (href.startsWith('tel:')) counts.tel += 1;
+        }
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return counts;
+  });
+}
+
+/**
+ * A structural copy of every element matching `selector` (in the document and open shadow
+ * roots) and everything under it: names, attributes, text, form values, shadow content. Two
+ * snapshots are equal when nothing in them was changed.
+ */
+export function snapshotElements(page, selector) {
+  return page.evaluate((sel) => {
+    const copy = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      if (node.nodeType !== Node.ELEMENT_NODE) return null;
+      const attributes = Object.fromEntries([...node.attributes].map((a) => [a.name, a.value]));
+      const value = 'value' in node && typeof node.value === 'string' ? node.value : undefined;
+      const shadow = node.shadowRoot ? [...node.shadowRoot.childNodes].map(copy) : undefined;
+      return { name: node.localName, attributes, value, shadow, children: [...node.childNodes].map(copy) };
+    };
+    const found = [];
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.matches(sel)) found.push(copy(element));
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  }, selector);
+}
+
+/**
+ * A handle to the array of phone and dialer links on `page` now (document order, through
+ * open shadow roots), to tell later whether the same elements are still the page's links.
+ */
+export function phoneLinkHandles(page) {
+  return page.evaluateHandle(() => {
+    const found = [];
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.localName === 'a' && /^(tel|callto):/i.test(element.getAttribute('href') ?? '')) found.push(element);
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  });
+}

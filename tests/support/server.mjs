@@ -94,6 +94,58 @@ function pageHtml(shadow, recordId) {
 }
 
 /**
+ * The other Salesforce surfaces (tests/e2e/surfaces.test.mjs), each served at any host as the
+ * HTML page, one stylesheet and one script:
+ *   Lightning (`?shadow=synthetic|native&csp=lightning|strict`, the LWC bundle):
+ *     /lightning/o/Contact/list[?datatable=inline&key=Slot]   list view (lightning-datatable)
+ *     /lightning/r/Account/001000000000001AAA/view           Open CTI, inline edit, composer,
+ *                                                            Aura grid, late shadow roots
+ *     /lightning/app/console                                 Service Console tabs and subtabs
+ *   Server-rendered (`?csp=…`), meant for these hosts:
+ *     /003000000000001   Classic detail page        (acme.my.salesforce.com)
+ *     /003?fcf=…         Classic enhanced list view (acme.my.salesforce.com)
+ *     /apex/CallSheet    Visualforce page           (acme--c.vf.force.com), strict CSP
+ *     /s/contact/…       Experience Cloud page      (acme.my.site.com), strict CSP
+ *     /lightning/setup/CompanyProfileInfo/home       (acme.my.salesforce-setup.com), strict CSP
+ */
+const LIGHTNING_SURFACES = [
+  [/^\/lightning\/o\/Contact\/list$/, 'Contacts'],
+  [/^\/lightning\/r\/Account\/\w{15,18}\/view$/, 'Acme Corporation'],
+  [/^\/lightning\/app\/console$/, 'Service Console'],
+];
+const SIMPLE_SURFACES = [
+  [/^\/apex\/CallSheet$/, 'visualforce', 'Call Sheet'],
+  [/^\/s\/contact\/\w{15,18}(\/[\w-]+)?$/, 'experience-cloud', 'Jordan Smith'],
+  [/^\/lightning\/setup\/CompanyProfileInfo\/home$/, 'setup', 'Company Information'],
+];
+const STATIC_ASSETS = {
+  '/fixtures/classic.css': { file: 'classic.css', type: 'text/css; charset=utf-8' },
+  '/fixtures/simple.css': { file: 'simple.css', type: 'text/css; charset=utf-8' },
+  '/fixtures/static.js': { file: 'static.js', type: 'text/javascript; charset=utf-8' },
+};
+
+/** `{ html(), shadow, csp }` for a surface page's URL, or null. */
+function surfacePage(url) {
+  const param = (name) => url.searchParams.get(name) ?? undefined;
+  const fixturePage = (file) => () => readFileSync(join(FIXTURES, 'page', file), 'utf8');
+  for (const [path, title] of LIGHTNING_SURFACES) {
+    if (!path.test(url.pathname)) continue;
+    const shadow = param('shadow') ?? 'synthetic';
+    const html = () =>
+      readFileSync(join(FIXTURES, 'page', 'record.html'), 'utf8').replaceAll('{{SHADOW}}', shadow).replaceAll('{{TITLE}}', title);
+    return { html, shadow, csp: param('csp') ?? 'lightning' };
+  }
+  if (/^\/003\w{12}$/.test(url.pathname)) return { html: fixturePage('classic-detail.html'), csp: param('csp') ?? 'lightning' };
+  if (url.pathname === '/003') return { html: fixturePage('classic-list.html'), csp: param('csp') ?? 'lightning' };
+  for (const [path, kind, title] of SIMPLE_SURFACES) {
+    if (!path.test(url.pathname)) continue;
+    const html = () => fixturePage('simple.html')().replaceAll('{{KIND}}', kind).replaceAll('{{TITLE}}', title);
+    return { html, csp: param('csp') ?? 'strict' };
+  }
+  return null;
+}
+
+/**
  * @param {{port?: number, host?: string, build?: boolean}} [options]
  *   port: 0 picks a free one; host: listen address; build: build the bundles first if stale.
  */
@@ -134,6 +186,20 @@ export async function startServer({ port = 0, host = '127.0.0.1', build = true }
         'X-Content-Type-Options': 'nosniff',
       });
     }
+
+    const surface = surfacePage(url);
+    if (surface) {
+      const { shadow = 'synthetic', csp } = surface;
+      if (!SHADOW_MODES.includes(shadow) || !CSP[csp]) {
+        return send(res, 400, 'text/plain', 'shadow must be synthetic|native, csp lightning|strict\n');
+      }
+      return send(res, 200, 'text/html; charset=utf-8', surface.html(), {
+        'Content-Security-Policy': CSP[csp],
+        'X-Content-Type-Options': 'nosniff',
+      });
+    }
+    const asset = STATIC_ASSETS[url.pathname];
+    if (asset) return send(res, 200, asset.type, readFileSync(join(FIXTURES, 'page', asset.file)));
 
     const bundle = /^\/fixtures\/(synthetic|native)\/app\.js$/.exec(url.pathname);
     if (bundle) {

@@ -1,0 +1,61 @@
+'use strict';
+/**
+ * Work in short slices: the content script shares the page's main thread, so anything
+ * proportional to the size of the page (scanning thousands of rows, applying thousands of
+ * links) runs in tasks of a few milliseconds, and the page stays responsive in between.
+ */
+
+/* eslint-disable no-unused-vars -- globals shared by the content scripts listed after this one */
+
+/** Longest slice of our work before the page gets the main thread back, in ms. */
+const SLICE_MS = 8;
+
+/**
+ * The next task. A message to ourselves rather than a timer: timers of hidden tabs are
+ * throttled to one a second, and a console tab in the background must finish as fast.
+ */
+const nextTask = (() => {
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+})();
+
+/**
+ * Calls `step()` until it returns false, yielding to the page whenever a slice is used up;
+ * resolves when done. Each step must make progress before it may throw: a step that throws
+ * ends nothing but itself.
+ */
+async function runSliced(step) {
+  let deadline = performance.now() + SLICE_MS;
+  for (let count = 1; ; count += 1) {
+    let more;
+    try {
+      more = step();
+    } catch (error) {
+      console.debug('Caller ID Dialer: skipped a step', error);
+      more = true;
+    }
+    if (!more) return;
+    // Reading the clock costs too: every 4 steps is often enough.
+    if (count % 4 === 0 && performance.now() > deadline) {
+      await nextTask();
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
+}
+
+/** `fn(item, index)` for each of `items`, in slices; resolves when done. */
+function forEachSliced(items, fn) {
+  let index = 0;
+  return runSliced(() => {
+    if (index >= items.length) return false;
+    index += 1; // before the call: an item that throws is skipped, not retried
+    fn(items[index - 1], index - 1);
+    return true;
+  });
+}
