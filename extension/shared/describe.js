@@ -38,7 +38,7 @@ function describeResult(result, { now = new Date(), subdivisions = null } = {}) 
   const language = [ext.i18n.getUILanguage(), 'en'];
   const countryName = (code) => {
     try {
-      return new Intl.DisplayNames(language, { type: 'region' }).of(code) ?? code;
+      return regionNames(language).of(code) ?? code;
     } catch {
       return code;
     }
@@ -78,7 +78,7 @@ function describeResult(result, { now = new Date(), subdivisions = null } = {}) 
   let localTime = null;
   if (result.timeZone) {
     try {
-      localTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: result.timeZone }).format(now);
+      localTime = timeFormat(result.timeZone).format(now);
     } catch {
       // A time zone this browser does not know: no time rather than a wrong one.
     }
@@ -94,4 +94,20 @@ function describeResult(result, { now = new Date(), subdivisions = null } = {}) 
   if (localTime) title = t('linkTitleLocalTime', [title, localTime]);
 
   return { numberText, callerIdText, reasonText, localTime, title };
+}
+
+// Building an Intl formatter costs far more than using one, and a page may describe
+// thousands of links: one formatter per time zone, one list of country names.
+const timeFormats = new Map();
+function timeFormat(timeZone) {
+  if (!timeFormats.has(timeZone)) {
+    timeFormats.set(timeZone, new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }));
+  }
+  return timeFormats.get(timeZone);
+}
+
+let cachedRegionNames = null;
+function regionNames(language) {
+  cachedRegionNames ??= new Intl.DisplayNames(language, { type: 'region' });
+  return cachedRegionNames;
 }
