@@ -295,8 +295,8 @@ mod tests {
             ),
             (
                 "415-555-1212 ext",
-                "invalid",
-                "“415-555-1212 ext” is not a valid phone number for US",
+                "unreadable",
+                "“415-555-1212 ext” contains letters; only numbers spelt on the keypad (like 1-800-FLOWERS) are read",
             ),
         ];
         for (raw, code, message) in cases {

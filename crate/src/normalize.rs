@@ -438,6 +438,19 @@ fn is_viable(text: &str) -> bool {
     digits >= 3
 }
 
+/// Whether `text` holds `ext` at the start of a word (`ext`, `extn`, `extension`), as an
+/// extension label does; inside a word (`NEXT`) it may be a vanity number's letters.
+fn has_extension_label(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices("ext").any(|(at, _)| {
+        at == 0
+            || lower
+                .as_bytes()
+                .get(at - 1)
+                .is_some_and(|before| !before.is_ascii_alphabetic())
+    })
+}
+
 /// The telephone keypad letter mapping (ITU E.161).
 fn keypad_digit(ch: char) -> Option<char> {
     Some(match ch.to_ascii_uppercase() {
@@ -480,7 +493,9 @@ fn read_number(raw: &str, body: &str) -> Result<(bool, String, bool), ReadError>
     }
     // libphonenumber reads letters as keypad digits only when there are at least three and
     // the number starts with three digits; fewer letters (or text first) are not a number.
-    if letters > 0 && (letters < 3 || !is_viable(body)) {
+    // An extension label the extension reader did not take (`1212extn415.`) is never keypad
+    // letters: read as a vanity word it would dial a stranger.
+    if letters > 0 && (letters < 3 || !is_viable(body) || has_extension_label(body)) {
         return Err(ReadError::StrayLetters { value: value() });
     }
     if digits.len() < 2 || !is_viable(body) {
@@ -498,6 +513,14 @@ mod tests {
             Ok(c) => c,
             Err(e) => panic!("{raw:?} should clean, got {e}"),
         }
+    }
+
+    #[test]
+    fn an_unread_extension_label_is_never_keypad_letters() {
+        // Read as keypad letters, "extn" would make this +1 212-398-6415, a stranger.
+        assert!(normalize("1212extn415.").is_err());
+        // Inside a word, "ext" stays a vanity number's letters.
+        assert_eq!(ok("1-800-NEXTDAY").digits, "18006398329");
     }
 
     #[test]
