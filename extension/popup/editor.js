@@ -847,17 +847,24 @@ const SettingsEditor = (() => {
     setMessage(shown, 'saved', t('poolLabelSaved', [displayOf(number)]));
   }
 
-  async function removeCallerId(number, index) {
+  function removeCallerId(number, index) {
     const pool = state.settings.callerIds.filter((entry) => entry.number !== number);
-    const shown = $('pool-message');
-    state.focusAfter = ['pool-list', index];
-    const result = await commit({ callerIds: pool });
+    return removeEntry({ callerIds: pool }, ['pool-list', index], $('pool-message'), t('poolRemoved', [displayOf(number)]));
+  }
+
+  /**
+   * Saves a list without one entry; focus then goes to the remove button now at the same
+   * place in `focusAfter`'s list. Says what was removed, or why nothing was.
+   */
+  async function removeEntry(values, focusAfter, shown, removedText) {
+    state.focusAfter = focusAfter;
+    const result = await commit(values);
     if (!result.ok) {
       state.focusAfter = null;
       setMessage(shown, 'error', problemsText(result.problems));
       return;
     }
-    setMessage(shown, 'saved', t('poolRemoved', [displayOf(number)]));
+    setMessage(shown, 'saved', removedText);
   }
 
   // ---------------------------------------------------------------- rules
@@ -945,17 +952,14 @@ const SettingsEditor = (() => {
     $('rule-region').focus();
   }
 
-  async function removeRule(region) {
-    const shown = $('rule-message');
+  function removeRule(region) {
     const order = [...$('rule-list').children].map((row) => row.dataset.region);
-    state.focusAfter = ['rule-list', order.indexOf(region)];
-    const result = await commit({ rules: state.settings.rules.filter((rule) => rule.region !== region) });
-    if (!result.ok) {
-      state.focusAfter = null;
-      setMessage(shown, 'error', problemsText(result.problems));
-      return;
-    }
-    setMessage(shown, 'saved', t('ruleRemoved', [regionText(region)]));
+    return removeEntry(
+      { rules: state.settings.rules.filter((rule) => rule.region !== region) },
+      ['rule-list', order.indexOf(region)],
+      $('rule-message'),
+      t('ruleRemoved', [regionText(region)]),
+    );
   }
 
   function showPrefixField() {
