@@ -1,26 +1,21 @@
-//! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate, read with the
-//! rules of Google's own libphonenumber.
+//! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate
+//! ([`crate::plan`]), read with the rules of Google's own libphonenumber.
 //!
-//! The crate's database is shared (its lazily decoded default, decoded once per process), but
-//! its matching is not used for decisions: it tests patterns with an unanchored search (so a
-//! 9-digit number can "match" an 8-digit pattern) and keeps the raw XML's empty general
-//! possible-length lists. Here every pattern is compiled once more, anchored the way
+//! The crate's matching is not used for decisions: it tests patterns with an unanchored
+//! search (so a 9-digit number can "match" an 8-digit pattern) and keeps the raw XML's empty
+//! general possible-length lists. Here every pattern is compiled anchored the way
 //! libphonenumber uses it (`matches()` or `lookingAt()`), and the general possible lengths are
-//! the union of the number types', as Google's metadata build computes them. Compiled rules are
-//! built per region on first use and kept for the life of the process.
+//! the union of the number types', as Google's metadata build computes them. A region's rules
+//! are decoded when a number first needs that region, each of their patterns compiled when
+//! first tested, and all kept for the life of the process.
 
-use phonenumber::metadata::{Database, Descriptor, Format, Metadata, DATABASE};
-use regex::{Regex, RegexBuilder};
+use crate::pattern::Pattern;
+use crate::plan::{self, Entry};
+use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Region id libphonenumber gives non-geographic entities such as +800.
-pub const NON_GEOGRAPHIC: &str = "001";
-
-/// The shared `phonenumber` database (decoded on first use, then reused).
-pub fn database() -> &'static Database {
-    &DATABASE
-}
+pub use crate::plan::NON_GEOGRAPHIC;
 
 /// Outcome of libphonenumber's `testNumberLength` for the general description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +35,7 @@ pub enum LengthCheck {
 /// One number type's description: full-match pattern and its possible lengths.
 #[derive(Debug)]
 struct Desc {
-    pattern: Regex,
+    pattern: Pattern,
     lengths: Vec<u16>,
 }
 
@@ -55,8 +50,8 @@ impl Desc {
 /// One formatting rule: when it applies and how it groups the digits.
 #[derive(Debug)]
 pub struct FormatRule {
-    leading: Option<Regex>,
-    pattern: Regex,
+    leading: Option<Pattern>,
+    pattern: Pattern,
     replacement: String,
 }
 
@@ -65,14 +60,14 @@ pub struct FormatRule {
 pub struct Rules {
     id: String,
     code: u16,
-    international_prefix: Option<Regex>,
-    national_prefix_for_parsing: Option<Regex>,
+    international_prefix: Option<Pattern>,
+    national_prefix_for_parsing: Option<Pattern>,
     national_prefix_transform: Option<String>,
-    general_pattern: Regex,
+    general_pattern: Pattern,
     general_lengths: Vec<u16>,
     general_local_lengths: Vec<u16>,
     types: Vec<Desc>,
-    leading_digits: Option<Regex>,
+    leading_digits: Option<Pattern>,
     formats: Vec<FormatRule>,
     national_formats: Vec<FormatRule>,
 }
@@ -108,7 +103,7 @@ impl Rules {
     /// national (trunk) prefix and carrier code removed or transformed, when that leaves a
     /// number the general pattern still accepts. `None` when nothing is stripped.
     pub fn strip_national_prefix(&self, digits: &str) -> Option<String> {
-        let re = self.national_prefix_for_parsing.as_ref()?;
+        let re = self.national_prefix_for_parsing.as_ref()?.regex()?;
         if digits.is_empty() {
             return None;
         }
@@ -208,23 +203,19 @@ impl Rules {
 fn apply_format(rules: &[FormatRule], nsn: &str) -> String {
     for rule in rules {
         let leading_ok = rule.leading.as_ref().is_none_or(|re| re.is_match(nsn));
-        if leading_ok && rule.pattern.is_match(nsn) {
-            return rule
-                .pattern
-                .replace(nsn, rule.replacement.as_str())
-                .into_owned();
+        if let Some(re) = rule.pattern.regex().filter(|re| leading_ok && re.is_match(nsn)) {
+            return re.replace(nsn, rule.replacement.as_str()).into_owned();
         }
     }
     nsn.to_owned()
 }
 
-/// The regions of one calling code (main region first, as the database orders them), each
-/// compiled on first use: a +1 number usually needs only the US rules, not all 25 NANP
-/// members'.
+/// The regions of one calling code (main region first, as the crate's database orders them),
+/// each decoded and compiled on first use: a +1 number usually needs only the US rules, not
+/// all 25 NANP members'.
 #[derive(Debug)]
 pub struct CallingCode {
-    code: u16,
-    ids: Vec<String>,
+    entries: &'static [Entry],
     slots: Vec<OnceLock<Option<Arc<Rules>>>>,
 }
 
@@ -235,11 +226,8 @@ impl CallingCode {
         self.slots
             .get(index)?
             .get_or_init(|| {
-                let metas = database().by_code(&self.code)?;
-                let meta = metas.get(index)?;
-                (meta.id() == self.ids.get(index)?.as_str())
-                    .then(|| compile(meta).map(Arc::new))
-                    .flatten()
+                let meta = self.entries.get(index)?.metadata()?;
+                compile(&meta).map(Arc::new)
             })
             .clone()
     }
@@ -251,7 +239,7 @@ impl CallingCode {
 
     /// The rules of region `id` under this code.
     pub fn region(&self, id: &str) -> Option<Arc<Rules>> {
-        let index = self.ids.iter().position(|known| known == id)?;
+        let index = self.entries.iter().position(|entry| entry.id == id)?;
         self.get(index)
     }
 
@@ -259,10 +247,10 @@ impl CallingCode {
     /// the number, by its leading digits when it has them, otherwise by the number having a
     /// known type there. `None` when no region does, or one before it cannot be compiled.
     pub fn region_for_number(&self, nsn: &str) -> Option<Arc<Rules>> {
-        if self.ids.len() == 1 {
+        if self.entries.len() == 1 {
             return self.get(0);
         }
-        for index in 0..self.ids.len() {
+        for index in 0..self.entries.len() {
             let rules = self.get(index)?;
             if rules.claims(nsn) {
                 return Some(rules);
@@ -287,16 +275,12 @@ pub fn calling_code(code: u16) -> Option<Arc<CallingCode>> {
     guard
         .entry(code)
         .or_insert_with(|| {
-            let ids: Vec<String> = database()
-                .by_code(&code)?
-                .iter()
-                .map(|meta| meta.id().to_owned())
-                .collect();
-            if ids.is_empty() {
+            let entries = plan::regions_of_code(code);
+            if entries.is_empty() {
                 return None;
             }
-            let slots = ids.iter().map(|_| OnceLock::new()).collect();
-            Some(Arc::new(CallingCode { code, ids, slots }))
+            let slots = entries.iter().map(|_| OnceLock::new()).collect();
+            Some(Arc::new(CallingCode { entries, slots }))
         })
         .clone()
 }
@@ -309,11 +293,7 @@ pub fn rules_for_code(code: u16) -> Option<Arc<Rules>> {
 
 /// The rules of a geographic region by ISO id (`None` for unknown ids and for `001`).
 pub fn rules_for_region(id: &str) -> Option<Arc<Rules>> {
-    if id == NON_GEOGRAPHIC {
-        return None;
-    }
-    let code = database().by_id(id)?.country_code();
-    calling_code(code)?.region(id)
+    calling_code(plan::region(id)?.code)?.region(id)
 }
 
 /// The region a valid national number belongs to under its calling code, if any.
@@ -323,7 +303,7 @@ pub fn region_for_number(code: u16, nsn: &str) -> Option<Arc<Rules>> {
 
 /// Whether a calling code exists in the plan.
 pub fn is_known_code(code: u16) -> bool {
-    database().region(&code).is_some()
+    !plan::regions_of_code(code).is_empty()
 }
 
 /// libphonenumber's `extractCountryCode`: the calling code at the start of `digits` (one to
@@ -340,40 +320,11 @@ pub fn split_calling_code(digits: &str) -> Option<(u16, &str)> {
     })
 }
 
-/// Every geographic region id in the plan, sorted.
-pub fn countries() -> Vec<String> {
-    let mut ids: Vec<String> = database()
-        .iter()
-        .map(|meta| meta.id().to_owned())
-        .filter(|id| id != NON_GEOGRAPHIC)
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
-}
+pub use crate::plan::countries;
 
 /// Whether `id` is a geographic region the plan knows (exact, upper-case).
 pub fn is_known_country(id: &str) -> bool {
-    id != NON_GEOGRAPHIC && database().by_id(id).is_some()
-}
-
-/// Pattern text as libphonenumber's metadata build leaves it: all whitespace removed.
-fn squeeze(pattern: &str) -> String {
-    pattern.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn anchored(pattern: &str, whole: bool) -> Option<Regex> {
-    let body = squeeze(pattern);
-    if body.is_empty() || body == "NA" {
-        return None;
-    }
-    let source = if whole {
-        format!("^(?:{body})$")
-    } else {
-        format!("^(?:{body})")
-    };
-    // Inputs are ASCII digits only, so ASCII `\d` is enough and far cheaper to compile.
-    RegexBuilder::new(&source).unicode(false).build().ok()
+    plan::region(id).is_some()
 }
 
 /// `$1`-style group references as `${1}`, so digits after a reference are not read as part
@@ -405,23 +356,26 @@ fn replacement(rule: &str) -> String {
     out
 }
 
-fn type_descriptors(meta: &Metadata) -> Vec<&Descriptor> {
-    let d = meta.descriptors();
+fn type_descriptors(meta: &Metadata) -> impl Iterator<Item = &Descriptor> {
     [
-        d.premium_rate(),
-        d.toll_free(),
-        d.shared_cost(),
-        d.voip(),
-        d.personal_number(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-        d.fixed_line(),
-        d.mobile(),
+        &meta.premium_rate,
+        &meta.toll_free,
+        &meta.shared_cost,
+        &meta.voip,
+        &meta.personal_number,
+        &meta.pager,
+        &meta.uan,
+        &meta.voicemail,
+        &meta.fixed_line,
+        &meta.mobile,
     ]
     .into_iter()
     .flatten()
-    .collect()
+}
+
+/// A pattern that may be absent, anchored at the start only.
+fn optional(pattern: Option<&String>) -> Option<Pattern> {
+    Pattern::new(pattern?, false)
 }
 
 fn compile(meta: &Metadata) -> Option<Rules> {
@@ -429,12 +383,16 @@ fn compile(meta: &Metadata) -> Option<Rules> {
     let mut local: Vec<u16> = Vec::new();
     let mut types = Vec::new();
     for desc in type_descriptors(meta) {
-        lengths.extend_from_slice(desc.possible_length());
-        local.extend_from_slice(desc.possible_local_length());
-        if let Some(pattern) = anchored(desc.national_number().as_str(), true) {
+        lengths.extend_from_slice(&desc.possible_length);
+        local.extend_from_slice(&desc.possible_local_length);
+        if let Some(pattern) = desc
+            .national_number
+            .as_deref()
+            .and_then(|body| Pattern::new(body, true))
+        {
             types.push(Desc {
                 pattern,
-                lengths: desc.possible_length().to_vec(),
+                lengths: desc.possible_length.clone(),
             });
         }
     }
@@ -444,59 +402,48 @@ fn compile(meta: &Metadata) -> Option<Rules> {
     local.dedup();
     local.retain(|len| !lengths.contains(len));
 
-    let general_pattern = anchored(
-        meta.descriptors().general().national_number().as_str(),
-        true,
-    )?;
+    let general_pattern = Pattern::new(meta.general.as_ref()?.national_number.as_deref()?, true)?;
 
-    let national_prefix_for_parsing = match meta.national_prefix_for_parsing() {
-        Some(re) => Some(anchored(re.as_str(), false)?),
-        None => match meta.national_prefix() {
-            Some(prefix) if !prefix.is_empty() => Some(anchored(&regex::escape(prefix), false)?),
-            _ => None,
-        },
+    let national_prefix = meta.national_prefix.as_deref().unwrap_or_default();
+    let national_prefix_for_parsing = match &meta.national_prefix_for_parsing {
+        Some(body) => Pattern::new(body, false),
+        None if !national_prefix.is_empty() => {
+            Pattern::new(&regex::escape(national_prefix), false)
+        }
+        None => None,
     };
     let national_prefix_transform = meta
-        .national_prefix_transform_rule()
-        .filter(|_| meta.national_prefix_for_parsing().is_some())
-        .map(|rule| replacement(&squeeze(rule)));
+        .national_prefix_transform_rule
+        .as_deref()
+        .filter(|_| meta.national_prefix_for_parsing.is_some())
+        .map(replacement);
 
-    let international_prefix = match meta.international_prefix() {
-        Some(re) => Some(anchored(re.as_str(), false)?),
-        None => None,
-    };
-    let leading_digits = match meta.leading_digits() {
-        Some(re) => Some(anchored(re.as_str(), false)?),
-        None => None,
-    };
-
-    let source = if meta.international_formats().is_empty() {
-        meta.formats()
+    let source = if meta.international_formats.is_empty() {
+        &meta.formats
     } else {
-        meta.international_formats()
+        &meta.international_formats
     };
     let formats = source
         .iter()
-        .map(|format| format_rule(format, format.format().to_owned()))
+        .map(|format| format_rule(format, format.format.clone()?))
         .collect::<Option<Vec<_>>>()?;
-    let national_prefix = meta.national_prefix().unwrap_or_default();
     let national_formats = meta
-        .formats()
+        .formats
         .iter()
-        .map(|format| format_rule(format, national_pattern(format, national_prefix)))
+        .map(|format| format_rule(format, national_pattern(format, national_prefix)?))
         .collect::<Option<Vec<_>>>()?;
 
     Some(Rules {
-        id: meta.id().to_owned(),
-        code: meta.country_code(),
-        international_prefix,
+        id: meta.id.clone()?,
+        code: meta.country_code?,
+        international_prefix: optional(meta.international_prefix.as_ref()),
         national_prefix_for_parsing,
         national_prefix_transform,
         general_pattern,
         general_lengths: lengths,
         general_local_lengths: local,
         types,
-        leading_digits,
+        leading_digits: optional(meta.leading_digits.as_ref()),
         formats,
         national_formats,
     })
@@ -504,13 +451,9 @@ fn compile(meta: &Metadata) -> Option<Rules> {
 
 /// A compiled formatting rule that writes the digits as `pattern` (`$1 $2`) says.
 fn format_rule(format: &Format, pattern: String) -> Option<FormatRule> {
-    let leading = match format.leading_digits().last() {
-        Some(re) => Some(anchored(re.as_str(), false)?),
-        None => None,
-    };
     Some(FormatRule {
-        leading,
-        pattern: anchored(format.pattern().as_str(), true)?,
+        leading: optional(format.leading_digits.last()),
+        pattern: Pattern::new(format.pattern.as_deref()?, true)?,
         replacement: replacement(&pattern),
     })
 }
@@ -518,10 +461,14 @@ fn format_rule(format: &Format, pattern: String) -> Option<FormatRule> {
 /// A format's national pattern: its first group written with the national prefix
 /// formatting rule (`$NP$FG` with national prefix 0 turns `$1 $2` into `0$1 $2`), as
 /// libphonenumber's metadata build and `formatNsnUsingPattern` do.
-fn national_pattern(format: &Format, national_prefix: &str) -> String {
-    let pattern = format.format();
-    let Some(rule) = format.national_prefix().filter(|rule| !rule.is_empty()) else {
-        return pattern.to_owned();
+fn national_pattern(format: &Format, national_prefix: &str) -> Option<String> {
+    let pattern = format.format.as_deref()?;
+    let Some(rule) = format
+        .national_prefix_formatting_rule
+        .as_deref()
+        .filter(|rule| !rule.is_empty())
+    else {
+        return Some(pattern.to_owned());
     };
     let first_group = pattern.match_indices('$').find_map(|(at, _)| {
         pattern
@@ -529,12 +476,12 @@ fn national_pattern(format: &Format, national_prefix: &str) -> String {
             .filter(|group| group.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
     });
     let Some(first_group) = first_group else {
-        return pattern.to_owned();
+        return Some(pattern.to_owned());
     };
     let rule = rule
         .replacen("$NP", national_prefix, 1)
         .replacen("$FG", first_group, 1);
-    pattern.replacen(first_group, &rule, 1)
+    Some(pattern.replacen(first_group, &rule, 1))
 }
 
 #[cfg(test)]
@@ -542,22 +489,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_region_compiles() {
-        let mut codes: Vec<u16> = database().iter().map(Metadata::country_code).collect();
-        codes.sort_unstable();
+    fn every_pattern_compiles() {
+        let mut codes: Vec<u16> = crate::plan_index::ENTRIES.iter().map(|e| e.code).collect();
         codes.dedup();
         assert!(codes.len() > 200);
+        let mut patterns = 0;
         for code in codes {
-            let entry = calling_code(code).expect("a code from the database");
-            for (index, id) in entry.ids.iter().enumerate() {
-                let rules = entry.get(index);
-                assert!(rules.is_some(), "+{code} {id} does not compile");
-                assert!(
-                    rules.is_some_and(|r| !r.general_lengths.is_empty()),
-                    "+{code} {id}"
-                );
+            let entry = calling_code(code).expect("a code from the plan");
+            for (index, Entry { id, .. }) in entry.entries.iter().enumerate() {
+                let rules = entry.get(index).unwrap_or_else(|| panic!("+{code} {id}"));
+                assert!(!rules.general_lengths.is_empty(), "+{code} {id}");
+                let formats = rules.formats.iter().chain(&rules.national_formats);
+                let all = [&rules.international_prefix, &rules.national_prefix_for_parsing]
+                    .into_iter()
+                    .chain([&rules.leading_digits])
+                    .flatten()
+                    .chain([&rules.general_pattern])
+                    .chain(rules.types.iter().map(|desc| &desc.pattern))
+                    .chain(formats.flat_map(|f| f.leading.iter().chain([&f.pattern])));
+                for pattern in all {
+                    assert!(pattern.regex().is_some(), "+{code} {id}: {pattern:?}");
+                    patterns += 1;
+                }
             }
         }
+        assert!(patterns > 4_000, "{patterns} patterns");
     }
 
     #[test]

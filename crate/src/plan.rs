@@ -1,0 +1,59 @@
+//! The numbering plan as embedded: every region's metadata from the `phonenumber` crate, in
+//! the crate's own loader form, stored region by region (`data/plan.bin`, indexed by
+//! [`plan_index`](crate::plan_index)) and decoded only when a number needs that region.
+//!
+//! The crate's default database decodes all 250 regions and checks every pattern at the
+//! first number; here the first number costs its own region only.
+
+use crate::plan_index::ENTRIES;
+use phonenumber::metadata::loader::Metadata;
+use std::ops::Range;
+
+static PLAN: &[u8] = include_bytes!("../data/plan.bin");
+
+/// Region id libphonenumber gives non-geographic entities such as +800.
+pub const NON_GEOGRAPHIC: &str = "001";
+
+/// One region (or non-geographic entity) of the plan.
+#[derive(Debug)]
+pub struct Entry {
+    /// ISO 3166-1 alpha-2 id, or `001`.
+    pub id: &'static str,
+    /// Country calling code.
+    pub code: u16,
+    /// Where its metadata sits in the plan.
+    pub bytes: Range<usize>,
+}
+
+impl Entry {
+    /// The region's metadata, decoded. `None` only if the embedded plan were corrupt.
+    pub fn metadata(&self) -> Option<Metadata> {
+        postcard::from_bytes(PLAN.get(self.bytes.clone())?).ok()
+    }
+}
+
+/// The regions of a calling code, main region first; empty for an unknown code.
+pub fn regions_of_code(code: u16) -> &'static [Entry] {
+    let start = ENTRIES.partition_point(|entry| entry.code < code);
+    let len = ENTRIES[start..].partition_point(|entry| entry.code == code);
+    &ENTRIES[start..start + len]
+}
+
+/// A geographic region by its ISO id (exact, upper-case); `None` for `001`.
+pub fn region(id: &str) -> Option<&'static Entry> {
+    if id == NON_GEOGRAPHIC {
+        return None;
+    }
+    ENTRIES.iter().find(|entry| entry.id == id)
+}
+
+/// Every geographic region id, sorted.
+pub fn countries() -> Vec<String> {
+    let mut ids: Vec<String> = ENTRIES
+        .iter()
+        .filter(|entry| entry.id != NON_GEOGRAPHIC)
+        .map(|entry| entry.id.to_owned())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
