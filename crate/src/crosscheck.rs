@@ -59,15 +59,17 @@ fn region_database(code: u16, region: &str) -> Option<Arc<Database>> {
 }
 
 /// What `is_valid_with` reads of a region: its identity, leading digits and the general and
-/// number-type descriptions. Their `\d` is written `[0-9]`: the crate compiles patterns in
-/// Unicode mode, where `\d` is a class of 680 digits whose automaton costs a hundred times
-/// more to build and hold, and a national number has ASCII digits only, which both match
-/// alike.
+/// number-type descriptions, with two rewrites that keep every answer and cut the cost of
+/// building and running the crate's automata tenfold:
+/// - `^(?:…)` around each pattern: the crate searches unanchored, then accepts only a match
+///   at position 0, which is exactly a match of the anchored pattern;
+/// - `\d` as `[0-9]`: the crate compiles in Unicode mode, where `\d` is a class of 680 digits,
+///   and a national number has ASCII digits only, which both match alike.
 fn validity_metadata(meta: Metadata) -> Metadata {
-    let ascii = |pattern: String| pattern.replace("\\d", "[0-9]");
+    let anchored_ascii = |pattern: String| format!("^(?:{})", pattern.replace("\\d", "[0-9]"));
     let describe = |desc: Option<Descriptor>| {
         desc.map(|desc| Descriptor {
-            national_number: desc.national_number.map(ascii),
+            national_number: desc.national_number.map(anchored_ascii),
             ..desc
         })
     };
@@ -86,7 +88,7 @@ fn validity_metadata(meta: Metadata) -> Metadata {
         id: meta.id,
         country_code: meta.country_code,
         main_country_for_code: meta.main_country_for_code,
-        leading_digits: meta.leading_digits.map(ascii),
+        leading_digits: meta.leading_digits.map(anchored_ascii),
         ..Metadata::default()
     }
 }

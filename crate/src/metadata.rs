@@ -203,7 +203,11 @@ impl Rules {
 fn apply_format(rules: &[FormatRule], nsn: &str) -> String {
     for rule in rules {
         let leading_ok = rule.leading.as_ref().is_none_or(|re| re.is_match(nsn));
-        if let Some(re) = rule.pattern.regex().filter(|re| leading_ok && re.is_match(nsn)) {
+        if let Some(re) = rule
+            .pattern
+            .regex()
+            .filter(|re| leading_ok && re.is_match(nsn))
+        {
             return re.replace(nsn, rule.replacement.as_str()).into_owned();
         }
     }
@@ -407,9 +411,7 @@ fn compile(meta: &Metadata) -> Option<Rules> {
     let national_prefix = meta.national_prefix.as_deref().unwrap_or_default();
     let national_prefix_for_parsing = match &meta.national_prefix_for_parsing {
         Some(body) => Pattern::new(body, false),
-        None if !national_prefix.is_empty() => {
-            Pattern::new(&regex::escape(national_prefix), false)
-        }
+        None if !national_prefix.is_empty() => Pattern::new(&regex::escape(national_prefix), false),
         None => None,
     };
     let national_prefix_transform = meta
@@ -500,13 +502,16 @@ mod tests {
                 let rules = entry.get(index).unwrap_or_else(|| panic!("+{code} {id}"));
                 assert!(!rules.general_lengths.is_empty(), "+{code} {id}");
                 let formats = rules.formats.iter().chain(&rules.national_formats);
-                let all = [&rules.international_prefix, &rules.national_prefix_for_parsing]
-                    .into_iter()
-                    .chain([&rules.leading_digits])
-                    .flatten()
-                    .chain([&rules.general_pattern])
-                    .chain(rules.types.iter().map(|desc| &desc.pattern))
-                    .chain(formats.flat_map(|f| f.leading.iter().chain([&f.pattern])));
+                let all = [
+                    &rules.international_prefix,
+                    &rules.national_prefix_for_parsing,
+                ]
+                .into_iter()
+                .chain([&rules.leading_digits])
+                .flatten()
+                .chain([&rules.general_pattern])
+                .chain(rules.types.iter().map(|desc| &desc.pattern))
+                .chain(formats.flat_map(|f| f.leading.iter().chain([&f.pattern])));
                 for pattern in all {
                     assert!(pattern.regex().is_some(), "+{code} {id}: {pattern:?}");
                     patterns += 1;

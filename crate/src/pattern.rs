@@ -37,10 +37,7 @@ impl Pattern {
         self.compiled
             .get_or_init(|| {
                 // Inputs are ASCII digits only, so ASCII `\d` is enough and far cheaper.
-                RegexBuilder::new(&self.source)
-                    .unicode(false)
-                    .build()
-                    .ok()
+                RegexBuilder::new(&self.source).unicode(false).build().ok()
             })
             .as_ref()
     }
