@@ -135,9 +135,8 @@ class LinkFinder {
     return true;
   }
 
-  /** `scanning`: part of a scan of the queue (else a single element the page changed). */
-  #visit(element, scanning = true) {
-    if (scanning) this.#seen.add(element);
+  #visit(element) {
+    this.#seen.add(element);
     try {
       if (isPhoneLink(element)) {
         this.#onPhoneLink(element);
@@ -158,8 +157,9 @@ class LinkFinder {
   #onMutations(records) {
     for (const record of records) {
       if (record.type === 'attributes') {
-        // The framework set `href` again: a cheap check, done at once.
-        this.#visit(record.target, false);
+        // `href` set again, by the framework or by us (not a phone link then): only a phone
+        // link is looked at again, with the rest, in slices.
+        if (isPhoneLink(record.target)) this.#enqueue(record.target, true);
         continue;
       }
       const field = this.#textFieldHolding(record.target);

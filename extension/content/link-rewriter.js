@@ -22,10 +22,20 @@ class LinkRewriter {
   #wrappers = new WeakMap();
   /** Anchors and text fields seen, for re-applying after a settings change; disconnected ones are pruned. */
   #tracked = new Set();
-  /** item key -> Promise of the core's answer for it, under the current settings. */
-  #results = new Map();
-  #pending = new Set();
-  #flushScheduled = false;
+  /** item key -> the core's answer `{ enabled, result }` for it, under the current settings. */
+  #answers = new Map();
+  /** item key -> item: asked of the core and not answered yet. */
+  #asked = new Map();
+  /** item key -> item: to be asked in the next message. */
+  #unsent = new Map();
+  #sendScheduled = false;
+  /** Turns (one number read from one target) waiting for the core's answer. */
+  #waiting = [];
+  /** Turns answered, to be applied in slices. */
+  #answered = [];
+  #applying = false;
+  /** Bumped when the settings change: answers to earlier messages are not kept. */
+  #generation = 0;
   #enabled = true;
   #dialBatch;
   #describe;
@@ -135,7 +145,11 @@ class LinkRewriter {
 
   /** Settings changed: every number is dialed again under the new ones. */
   refresh() {
-    this.#results.clear();
+    this.#generation += 1;
+    this.#answers.clear();
+    this.#asked.clear();
+    this.#unsent.clear();
+    this.#waiting = [];
     this.skipped.clear();
     this.#enabled = true;
     this.recheck();
@@ -143,79 +157,98 @@ class LinkRewriter {
 
   /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
   recheck() {
-    for (const target of this.#tracked) {
+    forEachSliced([...this.#tracked], (target) => {
       if (target.isConnected) this.#queue(target);
       else this.#tracked.delete(target);
-    }
-  }
-
-  #queue(target) {
-    this.#pending.add(target);
-    if (this.#flushScheduled) return;
-    this.#flushScheduled = true;
-    // Everything found meanwhile goes to the core as one message: a page scanned in slices
-    // sends one message per window, not one per slice.
-    setTimeout(() => this.#flush(), BATCH_WINDOW_MS);
+    }).catch((error) => console.debug('Caller ID Dialer: could not recheck', error));
   }
 
   /**
-   * One batch: the values read, sent to the core in one message, and the answers applied,
-   * reading and applying in short slices so that thousands of links never hold up the page.
+   * Reads the number `target` shows and applies the core's answer: at once when this page
+   * had it already, else once it arrives. Called within the finder's slices (or recheck's).
    */
-  async #flush() {
-    this.#flushScheduled = false;
-    const batch = [...this.#pending];
-    this.#pending.clear();
-    try {
-      if (!this.#enabled) return;
-      const turns = [];
-      await forEachSliced(batch, (target) => {
-        const state = this.#stateOf(target);
-        if (!state || !target.isConnected) return;
-        const raw = state.telHref !== undefined ? phoneLinkValue(state.telHref) : state.text.trim();
-        state.item = { raw, recordCallerId: this.#recordCallerIdOf(target) };
-        turns.push({ target, state, item: state.item, telHref: state.telHref });
-      });
-      this.#requestMissing(turns.map((turn) => turn.item));
-      const answers = await Promise.all(turns.map((turn) => this.#results.get(itemKey(turn.item))));
-      await forEachSliced(turns, (turn, index) => this.#settle(turn, answers[index]));
-    } catch (error) {
-      // One broken batch never stops the next ones.
-      console.debug('Caller ID Dialer: could not update a batch', error);
-    } finally {
+  #queue(target) {
+    if (!this.#enabled) return;
+    const state = this.#stateOf(target);
+    if (!state) return;
+    const raw = state.telHref !== undefined ? phoneLinkValue(state.telHref) : state.text.trim();
+    state.item = { raw, recordCallerId: this.#recordCallerIdOf(target) };
+    const turn = { target, state, item: state.item, telHref: state.telHref };
+    const key = itemKey(turn.item);
+    const answer = this.#answers.get(key);
+    if (answer) {
+      this.#settle(turn, answer);
       this.#onSettled();
+      return;
     }
+    this.#waiting.push(turn);
+    if (this.#asked.has(key)) return;
+    this.#asked.set(key, turn.item);
+    this.#unsent.set(key, turn.item);
+    if (this.#sendScheduled) return;
+    this.#sendScheduled = true;
+    // Sent when the current slice ends: no fixed wait, and a page scanned in slices sends
+    // one message per slice, the first one before the page even renders what it added.
+    queueMicrotask(() => this.#send());
   }
 
   #stateOf(target) {
     return this.#links.get(target) ?? this.#texts.get(target);
   }
 
-  /** Sends the items not yet dialed under these settings, in one message. */
-  #requestMissing(items) {
-    const missing = new Map();
-    for (const item of items) {
-      const key = itemKey(item);
-      if (!this.#results.has(key)) missing.set(key, item);
+  /** Asks the core for the items not asked yet, in one message, and applies its answers. */
+  async #send() {
+    this.#sendScheduled = false;
+    const items = new Map(this.#unsent);
+    this.#unsent.clear();
+    const generation = this.#generation;
+    let reply;
+    try {
+      reply = await this.#dialBatch([...items.values()]);
+      this.failure = null;
+    } catch (error) {
+      this.failure = String(error?.message ?? error);
+      reply = { enabled: true, results: [] };
     }
-    if (missing.size === 0) return;
-    const reply = Promise.resolve()
-      .then(() => this.#dialBatch([...missing.values()]))
-      .then(
-        (answer) => {
-          this.failure = null;
-          return answer;
-        },
-        (error) => {
-          this.failure = String(error?.message ?? error);
-          return { enabled: true, results: [] };
-        },
-      );
-    [...missing.keys()].forEach((key, index) => {
-      this.#results.set(
-        key,
-        reply.then(({ enabled, results }) => ({ enabled, result: results?.[index] })),
-      );
+    if (generation !== this.#generation) return; // asked under settings since replaced
+    // No result means the request failed (reported as `failure`): asked again next time.
+    const failed = new Map();
+    [...items.keys()].forEach((key, index) => {
+      this.#asked.delete(key);
+      const answer = { enabled: reply.enabled, result: reply.results?.[index] };
+      if (answer.result || !answer.enabled) this.#answers.set(key, answer);
+      else failed.set(key, answer);
+    });
+    const waiting = [];
+    for (const turn of this.#waiting) {
+      // A turn replaced by a newer one for its target is dropped.
+      if (turn.state.item !== turn.item) continue;
+      const key = itemKey(turn.item);
+      const answer = this.#answers.get(key) ?? failed.get(key);
+      if (answer) this.#answered.push({ turn, answer });
+      else waiting.push(turn);
+    }
+    this.#waiting = waiting;
+    this.#applyAnswered();
+  }
+
+  /** Applies the answered turns in slices; reports when done. */
+  #applyAnswered() {
+    if (this.#applying) return;
+    this.#applying = true;
+    const answered = this.#answered;
+    let index = 0;
+    runSliced(() => {
+      if (index >= answered.length) return false;
+      index += 1; // before the call: a turn that throws is skipped, not retried
+      const { turn, answer } = answered[index - 1];
+      this.#settle(turn, answer);
+      return true;
+    }).finally(() => {
+      answered.splice(0, index);
+      this.#applying = false;
+      this.#onSettled();
+      if (answered.length > 0) this.#applyAnswered();
     });
   }
 
@@ -231,11 +264,7 @@ class LinkRewriter {
       // One broken element never stops the others.
       console.debug('Caller ID Dialer: could not update a link', error);
     }
-    if (settled && enabled && !result?.ok) {
-      if (result) this.skipped.set(item.raw, result.message);
-      // No result means the request failed (reported as `failure`): ask again next time.
-      else this.#results.delete(itemKey(item));
-    }
+    if (settled && enabled && result && !result.ok) this.skipped.set(item.raw, result.message);
   }
 
   #settleLink(anchor, link, enabled, result) {
@@ -338,9 +367,6 @@ class LinkRewriter {
  * number, so a screen reader still hears what it dials).
  */
 const DESCRIBING_ATTRIBUTES = ['title', 'aria-label'];
-
-/** How long numbers found are gathered before they go to the core, in ms. */
-const BATCH_WINDOW_MS = 25;
 
 /** Cache key of a request: the same raw value on another record may get another caller ID. */
 function itemKey({ raw, recordCallerId }) {

@@ -13,11 +13,27 @@
   const recordFields = new RecordFields();
   const rewriter = new LinkRewriter({
     dialBatch: (items) => askBackground({ type: 'dial', items }),
-    describe: (result) => describeResult(result).title,
+    describe: titleOf,
     recordCallerIdOf: (node) =>
       settings?.recordCallerIdField ? recordFields.callerIdFor(node, settings.recordCallerIdField) : null,
     onSettled: reportTabState,
   });
+  /**
+   * A link's title, made once per answer and minute: thousands of links share a few thousand
+   * answers, and the local time a title shows changes once a minute.
+   */
+  const titles = new WeakMap();
+  function titleOf(result) {
+    const now = new Date();
+    const minute = Math.floor(now.getTime() / 60_000);
+    let cached = titles.get(result);
+    if (cached?.minute !== minute) {
+      cached = { minute, title: describeResult(result, { now }).title };
+      titles.set(result, cached);
+    }
+    return cached.title;
+  }
+
   /** A record's caller-ID field met after the numbers of its record were dialed: ask again once. */
   let recheckScheduled = false;
   const finder = new LinkFinder({

@@ -30,15 +30,14 @@
  * rather than "US-CA"); without it their codes are shown.
  */
 function describeResult(result, { now = new Date(), subdivisions = null } = {}) {
-  const t = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
+  const t = message;
   if (!result?.ok) {
     return { numberText: null, callerIdText: null, reasonText: result?.message ?? '', localTime: null, title: null };
   }
 
-  const language = [ext.i18n.getUILanguage(), 'en'];
   const countryName = (code) => {
     try {
-      return regionNames(language).of(code) ?? code;
+      return regionNames().of(code) ?? code;
     } catch {
       return code;
     }
@@ -106,8 +105,20 @@ function timeFormat(timeZone) {
   return timeFormats.get(timeZone);
 }
 
+// Reading a message costs a call into the browser: each is read once, with markers where
+// its substitutions go ($1…$9, private-use characters), and filled in here.
+const MARKERS = Array.from({ length: 9 }, (_, index) => String.fromCharCode(0xe000 + index));
+const MARKER = /[\ue000-\ue008]/g;
+const messageTemplates = new Map();
+function message(key, substitutions = []) {
+  if (!messageTemplates.has(key)) messageTemplates.set(key, ext.i18n.getMessage(key, MARKERS));
+  // One pass over the template: text substituted is never read as a marker.
+  return messageTemplates.get(key).replace(MARKER, (marker) => substitutions[marker.charCodeAt(0) - 0xe000] ?? '');
+}
+
 let cachedRegionNames = null;
-function regionNames(language) {
-  cachedRegionNames ??= new Intl.DisplayNames(language, { type: 'region' });
+function regionNames() {
+  // Asking for the UI language costs a call into the browser: once is enough.
+  cachedRegionNames ??= new Intl.DisplayNames([ext.i18n.getUILanguage(), 'en'], { type: 'region' });
   return cachedRegionNames;
 }
