@@ -50,6 +50,9 @@ export function buildCore() {
   run('wasm-bindgen', [
     '--target', 'no-modules',
     '--no-typescript',
+    // Function names are a fifth of the module and read by nobody in the field.
+    '--remove-name-section',
+    '--remove-producers-section',
     '--out-dir', coreOut,
     '--out-name', 'core',
     join(root, 'target', 'wasm32-unknown-unknown', 'release', 'dialer_core.wasm'),
