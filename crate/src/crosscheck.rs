@@ -12,15 +12,14 @@
 //! 100-entry regex cache, which numbers from a dozen countries thrash: each number would
 //! recompile patterns. A region's validity patterns fit its own cache many times over.
 
-use crate::plan;
+use crate::metadata::Rules;
+use crate::plan::Entry;
 use phonenumber::metadata::loader::{Descriptor, Metadata};
 use phonenumber::metadata::Database;
 use phonenumber::PhoneNumber;
 use serde::de::value::{Error as ValueError, SeqDeserializer, StrDeserializer};
 use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 use serde::Deserialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
 
 /// Bits of the crate's `NationalNumber` that hold the digits; the leading-zero count sits
 /// above them.
@@ -28,34 +27,20 @@ const NATIONAL_BITS: u32 = 56;
 
 /// Whether `phonenumber::is_valid_with` calls `+{code}{nsn}` a valid number of `region` (and
 /// holds exactly those digits).
-pub fn crate_confirms(code: u16, region: &str, nsn: &str) -> bool {
-    let (Some(number), Some(db)) = (crate_number(code, nsn), region_database(code, region)) else {
+pub fn crate_confirms(region: &Rules, nsn: &str) -> bool {
+    let code = region.code();
+    let (Some(number), Some(db)) = (crate_number(code, nsn), region.crate_database(database))
+    else {
         return false;
     };
-    phonenumber::is_valid_with(&db, &number)
+    phonenumber::is_valid_with(db, &number)
         && number.code().value() == code
         && number.national().to_string() == nsn
 }
 
-type Databases = Mutex<HashMap<(u16, &'static str), Option<Arc<Database>>>>;
-
-/// The crate's database of one region, built on first use.
-fn region_database(code: u16, region: &str) -> Option<Arc<Database>> {
-    static DATABASES: OnceLock<Databases> = OnceLock::new();
-    let entry = plan::regions_of_code(code)
-        .iter()
-        .find(|entry| entry.id == region)?;
-    let mut guard = DATABASES
-        .get_or_init(Databases::default)
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    guard
-        .entry((code, entry.id))
-        .or_insert_with(|| {
-            let meta = validity_metadata(entry.metadata()?);
-            Database::from(vec![meta]).ok().map(Arc::new)
-        })
-        .clone()
+/// The crate's database of one region, holding what validity reads.
+fn database(entry: &Entry) -> Option<Database> {
+    Database::from(vec![validity_metadata(entry.metadata()?)]).ok()
 }
 
 /// What `is_valid_with` reads of a region: its identity, leading digits and the general and
@@ -185,6 +170,14 @@ impl<'de> Deserializer<'de> for Lit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metadata::calling_code;
+
+    fn confirms(code: u16, region: &str, nsn: &str) -> bool {
+        let rules = calling_code(code)
+            .and_then(|c| c.region(region))
+            .expect("a region");
+        crate_confirms(&rules, nsn)
+    }
 
     #[test]
     fn builds_the_crates_number_exactly() {
@@ -210,9 +203,9 @@ mod tests {
         // St Petersburg, Russian toll-free, Belarus: national numbers starting with the trunk
         // prefix, which the crate's parser strips.
         for (code, nsn) in [(7, "8121234567"), (7, "8001234567")] {
-            assert!(crate_confirms(code, "RU", nsn), "+{code}{nsn}");
+            assert!(confirms(code, "RU", nsn), "+{code}{nsn}");
         }
-        assert!(crate_confirms(375, "BY", "8011234567"));
+        assert!(confirms(375, "BY", "8011234567"));
         let cases = [
             (1, "US", "4155551212"),
             (44, "GB", "2079460958"),
@@ -220,14 +213,14 @@ mod tests {
             (39, "IT", "0236618300"),
         ];
         for (code, region, nsn) in cases {
-            assert!(crate_confirms(code, region, nsn), "+{code}{nsn}");
+            assert!(confirms(code, region, nsn), "+{code}{nsn}");
         }
-        assert!(crate_confirms(1, "CA", "6135550123"));
-        assert!(crate_confirms(800, "001", "12345678"));
+        assert!(confirms(1, "CA", "6135550123"));
+        assert!(confirms(800, "001", "12345678"));
         // Valid numbers, but not of the region asked about.
-        assert!(!crate_confirms(1, "US", "6135550123"));
-        assert!(!crate_confirms(44, "US", "2079460958"));
-        assert!(!crate_confirms(1, "US", "8880001111"));
-        assert!(!crate_confirms(1, "US", "555"));
+        assert!(!confirms(1, "US", "6135550123"));
+        assert!(!confirms(44, "JE", "2079460958"));
+        assert!(!confirms(1, "US", "8880001111"));
+        assert!(!confirms(1, "US", "555"));
     }
 }

@@ -12,8 +12,8 @@
 use crate::pattern::Pattern;
 use crate::plan::{self, Entry};
 use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use phonenumber::metadata::Database;
+use std::sync::{Arc, OnceLock};
 
 pub use crate::plan::NON_GEOGRAPHIC;
 
@@ -58,8 +58,9 @@ pub struct FormatRule {
 /// The rules of one region (or non-geographic entity), compiled for libphonenumber semantics.
 #[derive(Debug)]
 pub struct Rules {
-    id: String,
-    code: u16,
+    entry: &'static Entry,
+    /// The crate's own database of this region, for its second opinion ([`crate::crosscheck`]).
+    crate_database: OnceLock<Option<Database>>,
     international_prefix: Option<Pattern>,
     national_prefix_for_parsing: Option<Pattern>,
     national_prefix_transform: Option<String>,
@@ -74,13 +75,20 @@ pub struct Rules {
 
 impl Rules {
     /// The ISO 3166-1 alpha-2 region id, or `001` for a non-geographic entity.
-    pub fn id(&self) -> &str {
-        &self.id
+    pub fn id(&self) -> &'static str {
+        self.entry.id
     }
 
     /// The country calling code.
     pub fn code(&self) -> u16 {
-        self.code
+        self.entry.code
+    }
+
+    /// The crate's database of this region, built on first use by `build` from its metadata.
+    pub fn crate_database(&self, build: fn(&Entry) -> Option<Database>) -> Option<&Database> {
+        self.crate_database
+            .get_or_init(|| build(self.entry))
+            .as_ref()
     }
 
     /// libphonenumber's `parsePrefixAsIdd`: strips this region's international dialling
@@ -230,8 +238,8 @@ impl CallingCode {
         self.slots
             .get(index)?
             .get_or_init(|| {
-                let meta = self.entries.get(index)?.metadata()?;
-                compile(&meta).map(Arc::new)
+                let entry = self.entries.get(index)?;
+                compile(entry, &entry.metadata()?).map(Arc::new)
             })
             .clone()
     }
@@ -264,29 +272,25 @@ impl CallingCode {
     }
 }
 
-type Cache = Mutex<HashMap<u16, Option<Arc<CallingCode>>>>;
-
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
-}
+/// Calling codes have one to three digits.
+const CODES: usize = 1000;
 
 /// The regions sharing a calling code; `None` for an unknown code.
-pub fn calling_code(code: u16) -> Option<Arc<CallingCode>> {
-    let mut guard = cache()
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    guard
-        .entry(code)
-        .or_insert_with(|| {
+pub fn calling_code(code: u16) -> Option<&'static CallingCode> {
+    // Indexed by code: asked several times for every number, so no lock and no hashing.
+    static CALLING_CODES: [OnceLock<Option<CallingCode>>; CODES] =
+        [const { OnceLock::new() }; CODES];
+    CALLING_CODES
+        .get(usize::from(code))?
+        .get_or_init(|| {
             let entries = plan::regions_of_code(code);
             if entries.is_empty() {
                 return None;
             }
             let slots = entries.iter().map(|_| OnceLock::new()).collect();
-            Some(Arc::new(CallingCode { entries, slots }))
+            Some(CallingCode { entries, slots })
         })
-        .clone()
+        .as_ref()
 }
 
 /// The main region's rules for a calling code (libphonenumber's
@@ -382,7 +386,7 @@ fn optional(pattern: Option<&String>) -> Option<Pattern> {
     Pattern::new(pattern?, false)
 }
 
-fn compile(meta: &Metadata) -> Option<Rules> {
+fn compile(entry: &'static Entry, meta: &Metadata) -> Option<Rules> {
     let mut lengths: Vec<u16> = Vec::new();
     let mut local: Vec<u16> = Vec::new();
     let mut types = Vec::new();
@@ -436,8 +440,8 @@ fn compile(meta: &Metadata) -> Option<Rules> {
         .collect::<Option<Vec<_>>>()?;
 
     Some(Rules {
-        id: meta.id.clone()?,
-        code: meta.country_code?,
+        entry,
+        crate_database: OnceLock::new(),
         international_prefix: optional(meta.international_prefix.as_ref()),
         national_prefix_for_parsing,
         national_prefix_transform,

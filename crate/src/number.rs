@@ -74,7 +74,7 @@ pub fn parse_cleaned(
     if !region.is_valid_nsn(&nsn) {
         return Err(invalid());
     }
-    if !crate_confirms(code, region.id(), &nsn) {
+    if !crate_confirms(&region, &nsn) {
         return Err(ReadError::Unconfirmed {
             value: Quoted::new(raw),
             ours: e164,
