@@ -7,10 +7,13 @@
  *   www/       the plain page for the core-against-core comparison: the core as the
  *              extension ships it (core.js + core_bg.wasm copied from dist/chrome/core) and
  *              the peer's logic alone as the classic script peer-core.js (global `peerCore`)
+ *   crate-floor.wasm  bench/crate-floor (the phonenumber crate as the core uses it, nothing
+ *              else) built like the core, without its custom sections, as the core ships
  *
  * The bundles are rebuilt only when a source, the libphonenumber-js version or the bundler
  * changed (a hash of them is kept in build/bench/peer.stamp).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +25,7 @@ export const OUT = join(ROOT, 'build', 'bench');
 export const PEER_DIR = join(OUT, 'peer');
 export const BLANK_DIR = join(OUT, 'blank');
 export const WWW_DIR = join(OUT, 'www');
+export const CRATE_FLOOR = join(OUT, 'crate-floor.wasm');
 const PEER_SOURCES = join(here, 'peer');
 const STAMP = join(OUT, 'peer.stamp');
 
@@ -79,4 +83,34 @@ export function prepareStatic(coreDir) {
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>core benchmark</title>' +
       '<link rel="icon" href="data:,"></head><body></body></html>\n',
   );
+}
+
+/** Builds bench/crate-floor with the core's release profile into CRATE_FLOOR. */
+export function buildCrateFloor() {
+  const target = 'wasm32-unknown-unknown';
+  execFileSync('cargo', ['build', '--locked', '--release', '--target', target, '-p', 'crate-floor'], { cwd: ROOT, stdio: 'inherit' });
+  const wasm = readFileSync(join(ROOT, 'target', target, 'release', 'crate_floor.wasm'));
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(CRATE_FLOOR, withoutCustomSections(wasm));
+}
+
+/** A wasm module without its custom sections (names, producers), as wasm-bindgen ships ours. */
+function withoutCustomSections(wasm) {
+  const kept = [wasm.subarray(0, 8)]; // magic and version
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at];
+    at += 1;
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[at];
+      at += 1;
+      size += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    at += size;
+    if (id !== 0) kept.push(wasm.subarray(start, at));
+  }
+  return Buffer.concat(kept);
 }

@@ -30,7 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { launch } from '../tests/support/browsers.mjs';
 import { phoneLinks } from '../tests/support/page-links.mjs';
 import { startServer } from '../tests/support/server.mjs';
-import { BLANK_DIR, OUT, PEER_DIR, ROOT, WWW_DIR, buildPeer, prepareStatic } from './build.mjs';
+import { BLANK_DIR, CRATE_FLOOR, OUT, PEER_DIR, ROOT, WWW_DIR, buildCrateFloor, buildPeer, prepareStatic } from './build.mjs';
 import { SETTINGS, compareWithGoogle, loadCore, loadGoogle, loadPeer } from './engines.mjs';
 import { phoneList } from './numbers.mjs';
 import { firstCallOurs, firstCallPeer, insertAndWait, warmPass, wasmMemoryBytes } from './page-world.mjs';
@@ -171,6 +171,7 @@ function sizes() {
       contentScripts: sizeOf(contentScripts),
       total: { raw: wasm.raw + js.raw, gzip: wasm.gzip + js.gzip },
     },
+    crateFloor: sizeOf([CRATE_FLOOR]),
     peer: { bundle: sizeOf([join(PEER_DIR, 'content.js')]) },
   };
 }
@@ -373,6 +374,7 @@ function summaryRows(results) {
     ['Code shipped, gzipped (KiB)', kb(s.ours.total.gzip), kb(s.peer.bundle.gzip), null, 0],
     ['  of which wasm, raw / gzipped (KiB)', kb(s.ours.wasm.raw), null, null, 0, `${fmt(kb(s.ours.wasm.raw))} / ${fmt(kb(s.ours.wasm.gzip))}`],
     ['  of which JS, raw / gzipped (KiB)', kb(s.ours.js.raw), null, null, 0, `${fmt(kb(s.ours.js.raw))} / ${fmt(kb(s.ours.js.gzip))}`],
+    ['The phonenumber crate alone, raw / gzipped (KiB)', kb(s.crateFloor.raw), null, null, 0, `${fmt(kb(s.crateFloor.raw))} / ${fmt(kb(s.crateFloor.gzip))}`],
   ];
   return rows.map(([label, ours, peer, page, digits, oursText]) => ({
     label,
@@ -424,6 +426,7 @@ function markdown(results, rows) {
       `per number = one \`dialBatch\` of the ${results.core.warm.values.toLocaleString('en-US')} distinct values (peer: \`parsePhoneNumber\`, \`isValid\`, E.164, display), median of ${WARM_PASSES - 1} passes after a warm-up.`,
     `- Memory: ours = wasm linear memory (${fmt(results.core.memory.ours.wasmMemoryBytes / 2 ** 20, 1)} MiB) + JS heap growth; peer = JS heap growth (after a full GC).`,
     '- Code: ours = core_bg.wasm + every .js file in dist/chrome (copied as it is to build/bench/ours at the start of the run); peer = its minified content-script bundle. Gzip level 9 per file.',
+    '- The phonenumber crate alone: bench/crate-floor, the least a core keeping the crate at run time ships (a database built from one region and `is_valid_with`; no metadata, none of our code), built with the same release profile.',
     `- Compared with Google's libphonenumber on the ${g.ours.values.toLocaleString('en-US')} distinct values: ours agrees on ${fmt(g.ours.agree)} (wrong ${g.ours.wrong}, missed ${g.ours.missed}), ` +
       `the peer on ${fmt(g.peer.agree)} (wrong ${g.peer.wrong}, missed ${g.peer.missed}).`,
     ...(failures.length ? [`- **${failures.length} insertion(s) timed out or ended with links other than expected**: see results.json.`] : []),
@@ -439,6 +442,7 @@ async function main() {
   await snapshotDist();
   if (await buildPeer()) log('built the peer extension and peer-core.js into build/bench/');
   prepareStatic(join(OURS_DIR, 'core'));
+  buildCrateFloor();
 
   const lists = { cold: phoneList(SEEDS.cold, { rows: ROWS, distinct: DISTINCT }) };
   lists.warm = phoneList(SEEDS.warm, { rows: ROWS, distinct: DISTINCT, exclude: new Set(lists.cold) });
