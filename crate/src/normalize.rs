@@ -262,7 +262,10 @@ fn map_characters(raw: &str, text: &str) -> Result<String, ReadError> {
             '\u{FF0F}' => out.push('/'),
             '\u{FF3B}' => out.push('['),
             '\u{FF3D}' => out.push(']'),
-            '\u{2053}' | '\u{223C}' | '\u{FF5E}' => out.push('~'),
+            // Swung dash and tilde operator are only punctuation; the tildes also mark an
+            // extension, as for libphonenumber.
+            '\u{2053}' | '\u{223C}' => out.push('-'),
+            '\u{FF5E}' => out.push('~'),
             '\u{FF03}' => out.push('#'),
             other => out.push(other),
         }
@@ -371,8 +374,8 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
 }
 
 /// Extension forms at the end of a number, after libphonenumber's parsing patterns: explicit
-/// labels (`ext`, `extn`, `extension`, `anexo`, `доб`) take up to 20 digits, the ambiguous `x`
-/// and `#` up to 9, the auto-dial `,,` and `;` up to 15, a single comma up to 6 (a tighter
+/// labels (`ext`, `extn`, `extension`, `anexo`, `доб`) take up to 20 digits, the ambiguous `x`,
+/// `#`, `~` and `int` up to 9, the auto-dial `,,` and `;` up to 15, a single comma up to 6 (a tighter
 /// cap than libphonenumber's 9, so a second phone number is not taken for an extension), and
 /// the American `- 503#` up to 6. A label may be wrapped in parentheses: `(ext. 204)`.
 fn extension_pattern() -> Option<&'static Regex> {
@@ -382,7 +385,7 @@ fn extension_pattern() -> Option<&'static Regex> {
             Regex::new(concat!(
                 r"(?i)^(?P<number>.*?)(?:",
                 r"[ ,]*\(?(?:e?xt(?:ensi(?:o|ó))?n?|anexo|доб)[:.]?[ ,\-]*(?P<explicit>[0-9]{1,20})\#?\)?",
-                r"|[ ,]*\(?(?:x|\#)[:.]?[ ,\-]*(?P<ambiguous>[0-9]{1,9})\#?\)?",
+                r"|[ ,]*\(?(?:x|\#|~|int)[:.]?[ ,\-]*(?P<ambiguous>[0-9]{1,9})\#?\)?",
                 r"|[ ]*(?:,,|;)[:.]?[ ,\-]*(?P<autodial>[0-9]{1,15})\#?",
                 r"|[ ]*,[:.]?[ \-]*(?P<comma>[0-9]{1,6})\#?",
                 r"|[\- ]+(?P<american>[0-9]{1,6})\#",
@@ -558,7 +561,7 @@ mod tests {
             ("+1\u{2011}415\u{2011}555\u{2011}1212", true, "14155551212"),
             ("415\u{2212}555\u{30FC}1212", false, "4155551212"),
             ("（415）５５５－1212", false, "4155551212"),
-            ("415~555~1212", false, "4155551212"),
+            ("415\u{2053}555\u{223C}1212", false, "4155551212"),
         ];
         for (raw, plus, digits) in cases {
             let c = ok(raw);
@@ -690,6 +693,9 @@ mod tests {
             ("415-555-1212, ext. 23", "4155551212", "23"),
             ("415-555-1212 #23", "4155551212", "23"),
             ("415-555-1212 #23#", "4155551212", "23"),
+            ("415-555-1212~23", "4155551212", "23"),
+            ("415-555-1212 \u{FF5E}23", "4155551212", "23"),
+            ("415-555-1212 int 23", "4155551212", "23"),
             ("415-555-1212,,23", "4155551212", "23"),
             ("415-555-1212,23", "4155551212", "23"),
             ("415-555-1212, 23", "4155551212", "23"),
@@ -738,6 +744,13 @@ mod tests {
                 "{raw:?}"
             );
         }
+        // A tilde before the last group marks an extension, as for libphonenumber, even
+        // between groups: this is 415555 extension 1212, never +1 415-555-1212.
+        let tilde = ok("415~555~1212");
+        assert_eq!(
+            (tilde.digits.as_str(), tilde.extension.as_deref()),
+            ("415555", Some("1212"))
+        );
         // Too many digits after x: not an extension, and then not a number either.
         assert!(normalize("415-555-1212 x1234567890").is_err());
     }
