@@ -377,15 +377,17 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
 /// labels (`ext`, `extn`, `extension`, `anexo`, `доб`) take up to 20 digits, the ambiguous `x`,
 /// `#`, `~` and `int` up to 9, the auto-dial `,,` and `;` up to 15, a single comma up to 6 (a tighter
 /// cap than libphonenumber's 9, so a second phone number is not taken for an extension), and
-/// the American `- 503#` up to 6. A label may be wrapped in parentheses: `(ext. 204)`.
+/// the American `- 503#` up to 6. A label may be wrapped in parentheses: `(ext. 204)`. Letters
+/// match in either case, spelled out rather than with Unicode `(?i)`, whose case-folding
+/// tables made this one pattern cost milliseconds to compile at the first number.
 fn extension_pattern() -> Option<&'static Regex> {
     static PATTERN: OnceLock<Option<Regex>> = OnceLock::new();
     PATTERN
         .get_or_init(|| {
             Regex::new(concat!(
-                r"(?i)^(?P<number>.*?)(?:",
-                r"[ ,]*\(?(?:e?xt(?:ensi(?:o|ó))?n?|anexo|доб)[:.]?[ ,\-]*(?P<explicit>[0-9]{1,20})\#?\)?",
-                r"|[ ,]*\(?(?:x|\#|~|int)[:.]?[ ,\-]*(?P<ambiguous>[0-9]{1,9})\#?\)?",
+                r"^(?P<number>.*?)(?:",
+                r"[ ,]*\(?(?:(?i-u:e?xt(?:ensi(?:o|ó|Ó))?n?|anexo)|[дД][оО][бБ])[:.]?[ ,\-]*(?P<explicit>[0-9]{1,20})\#?\)?",
+                r"|[ ,]*\(?(?:(?i-u:x|int)|\#|~)[:.]?[ ,\-]*(?P<ambiguous>[0-9]{1,9})\#?\)?",
                 r"|[ ]*(?:,,|;)[:.]?[ ,\-]*(?P<autodial>[0-9]{1,15})\#?",
                 r"|[ ]*,[:.]?[ \-]*(?P<comma>[0-9]{1,6})\#?",
                 r"|[\- ]+(?P<american>[0-9]{1,6})\#",
@@ -702,6 +704,10 @@ mod tests {
             ("415-555-1212 (ext. 204)", "4155551212", "204"),
             ("415-555-1212 (x204)", "4155551212", "204"),
             ("415-555-1212 доб. 23", "4155551212", "23"),
+            ("415-555-1212 ДОБ. 23", "4155551212", "23"),
+            ("415-555-1212 EXT. 23", "4155551212", "23"),
+            ("415-555-1212 Extensión 23", "4155551212", "23"),
+            ("415-555-1212 INT 23", "4155551212", "23"),
             ("415-555-1212 anexo 23", "4155551212", "23"),
             ("415-555-1212;23", "4155551212", "23"),
             ("415-555-1212 - 503#", "4155551212", "503"),
