@@ -14,7 +14,7 @@ pub mod link;
 pub mod metadata;
 pub mod normalize;
 pub mod number;
-mod pattern;
+pub mod pattern;
 pub mod place;
 pub mod plan;
 mod plan_index;

@@ -1,15 +1,16 @@
 //! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate
 //! ([`crate::plan`]), read with the rules of Google's own libphonenumber.
 //!
-//! The crate's matching is not used for decisions: it tests patterns with an unanchored
-//! search (so a 9-digit number can "match" an 8-digit pattern) and keeps the raw XML's empty
-//! general possible-length lists. Here every pattern is compiled anchored the way
-//! libphonenumber uses it (`matches()` or `lookingAt()`), and the general possible lengths are
+//! The crate's matching decides nothing alone (it is the second opinion, [`crate::crosscheck`]):
+//! it tests patterns with an unanchored search (so a 9-digit number can "match" an 8-digit
+//! pattern) and keeps the raw XML's empty general possible-length lists. Here every pattern is
+//! matched anchored the way libphonenumber uses it (`matches()` or `lookingAt()`,
+//! [`crate::pattern`]), and the general possible lengths are
 //! the union of the number types', as Google's metadata build computes them. A region's rules
 //! are decoded when a number first needs that region, each of their patterns compiled when
 //! first tested, and all kept for the life of the process.
 
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, Replacement};
 use crate::plan::{self, Entry};
 use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
 use phonenumber::metadata::Database;
@@ -52,7 +53,7 @@ impl Desc {
 pub struct FormatRule {
     leading: Option<Pattern>,
     pattern: Pattern,
-    replacement: String,
+    replacement: Replacement,
 }
 
 /// The rules of one region (or non-geographic entity), compiled for libphonenumber semantics.
@@ -63,7 +64,7 @@ pub struct Rules {
     crate_database: OnceLock<Option<Database>>,
     international_prefix: Option<Pattern>,
     national_prefix_for_parsing: Option<Pattern>,
-    national_prefix_transform: Option<String>,
+    national_prefix_transform: Option<Replacement>,
     general_pattern: Pattern,
     general_lengths: Vec<u16>,
     general_local_lengths: Vec<u16>,
@@ -94,8 +95,8 @@ impl Rules {
     /// libphonenumber's `parsePrefixAsIdd`: strips this region's international dialling
     /// prefix from `digits`, unless the digit after it is `0` (no calling code starts so).
     pub fn strip_international_prefix<'a>(&self, digits: &'a str) -> Option<&'a str> {
-        let found = self.international_prefix.as_ref()?.find(digits)?;
-        let rest = digits.get(found.end()..)?;
+        let end = self.international_prefix.as_ref()?.match_end(digits)?;
+        let rest = digits.get(end..)?;
         if rest.starts_with('0') {
             return None;
         }
@@ -111,27 +112,26 @@ impl Rules {
     /// national (trunk) prefix and carrier code removed or transformed, when that leaves a
     /// number the general pattern still accepts. `None` when nothing is stripped.
     pub fn strip_national_prefix(&self, digits: &str) -> Option<String> {
-        let re = self.national_prefix_for_parsing.as_ref()?.regex()?;
+        let pattern = self.national_prefix_for_parsing.as_ref()?;
         if digits.is_empty() {
             return None;
         }
-        let caps = re.captures(digits)?;
-        let whole = caps.get(0)?;
+        let caps = pattern.captures(digits)?;
+        let (_, end) = caps.get(0)?;
         let viable_before = self.matches_general_pattern(digits);
         // Java's `group(groupCount())`: the whole match when the pattern has no groups.
-        let last_group_matched = caps.get(caps.len().saturating_sub(1)).is_some();
+        let last_group_matched = caps.last_group().is_some();
         match &self.national_prefix_transform {
             Some(rule) if last_group_matched => {
-                let mut transformed = String::new();
-                caps.expand(rule, &mut transformed);
-                transformed.push_str(digits.get(whole.end()..)?);
+                let mut transformed = caps.expand(digits, rule);
+                transformed.push_str(digits.get(end..)?);
                 if viable_before && !self.matches_general_pattern(&transformed) {
                     return None;
                 }
                 Some(transformed)
             }
             _ => {
-                let rest = digits.get(whole.end()..)?;
+                let rest = digits.get(end..)?;
                 if viable_before && !self.matches_general_pattern(rest) {
                     return None;
                 }
@@ -210,13 +210,12 @@ impl Rules {
 /// The first rule whose leading digits and pattern fit `nsn`, applied; `nsn` when none does.
 fn apply_format(rules: &[FormatRule], nsn: &str) -> String {
     for rule in rules {
-        let leading_ok = rule.leading.as_ref().is_none_or(|re| re.is_match(nsn));
-        if let Some(re) = rule
-            .pattern
-            .regex()
-            .filter(|re| leading_ok && re.is_match(nsn))
-        {
-            return re.replace(nsn, rule.replacement.as_str()).into_owned();
+        if !rule.leading.as_ref().is_none_or(|p| p.is_match(nsn)) {
+            continue;
+        }
+        // The pattern spans the whole number, so the match replaced is the number.
+        if let Some(caps) = rule.pattern.captures(nsn) {
+            return caps.expand(nsn, &rule.replacement);
         }
     }
     nsn.to_owned()
@@ -335,35 +334,6 @@ pub fn is_known_country(id: &str) -> bool {
     plan::region(id).is_some()
 }
 
-/// `$1`-style group references as `${1}`, so digits after a reference are not read as part
-/// of a longer group number; other `$` are kept literally.
-fn replacement(rule: &str) -> String {
-    let mut out = String::with_capacity(rule.len() + 4);
-    let mut chars = rule.chars().peekable();
-    while let Some(ch) = chars.next() {
-        if ch != '$' {
-            out.push(ch);
-            continue;
-        }
-        let mut group = String::new();
-        while let Some(&d) = chars.peek() {
-            if !d.is_ascii_digit() {
-                break;
-            }
-            group.push(d);
-            chars.next();
-        }
-        if group.is_empty() {
-            out.push_str("$$");
-        } else {
-            out.push_str("${");
-            out.push_str(&group);
-            out.push('}');
-        }
-    }
-    out
-}
-
 fn type_descriptors(meta: &Metadata) -> impl Iterator<Item = &Descriptor> {
     [
         &meta.premium_rate,
@@ -415,14 +385,14 @@ fn compile(entry: &'static Entry, meta: &Metadata) -> Option<Rules> {
     let national_prefix = meta.national_prefix.as_deref().unwrap_or_default();
     let national_prefix_for_parsing = match &meta.national_prefix_for_parsing {
         Some(body) => Pattern::new(body, false),
-        None if !national_prefix.is_empty() => Pattern::new(&regex::escape(national_prefix), false),
-        None => None,
+        // A national prefix is digits, which read as a pattern match themselves.
+        None => Pattern::new(national_prefix, false),
     };
     let national_prefix_transform = meta
         .national_prefix_transform_rule
         .as_deref()
         .filter(|_| meta.national_prefix_for_parsing.is_some())
-        .map(replacement);
+        .map(Replacement::new);
 
     let source = if meta.international_formats.is_empty() {
         &meta.formats
@@ -460,7 +430,7 @@ fn format_rule(format: &Format, pattern: String) -> Option<FormatRule> {
     Some(FormatRule {
         leading: optional(format.leading_digits.last()),
         pattern: Pattern::new(format.pattern.as_deref()?, true)?,
-        replacement: replacement(&pattern),
+        replacement: Replacement::new(&pattern),
     })
 }
 
@@ -517,25 +487,12 @@ mod tests {
                 .chain(rules.types.iter().map(|desc| &desc.pattern))
                 .chain(formats.flat_map(|f| f.leading.iter().chain([&f.pattern])));
                 for pattern in all {
-                    assert!(pattern.regex().is_some(), "+{code} {id}: {pattern:?}");
+                    assert!(pattern.compiles(), "+{code} {id}: {pattern:?}");
                     patterns += 1;
                 }
             }
         }
         assert!(patterns > 4_000, "{patterns} patterns");
-    }
-
-    #[test]
-    fn group_references_are_braced() {
-        let cases = [
-            ("$1-$2", "${1}-${2}"),
-            ("9$1", "9${1}"),
-            ("$1 $2 $3", "${1} ${2} ${3}"),
-            ("a$b", "a$$b"),
-        ];
-        for (rule, want) in cases {
-            assert_eq!(replacement(rule), want, "{rule}");
-        }
     }
 
     #[test]
