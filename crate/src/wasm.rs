@@ -1,7 +1,9 @@
 //! The JavaScript API: the only module that knows wasm-bindgen.
 //!
-//! Every value crosses as plain JS data through serde-wasm-bindgen (objects, arrays, strings,
-//! `null` for absent values); every error reaches JS as an `Error` with the message. No logic
+//! Arguments arrive as plain JS data through serde-wasm-bindgen; results leave as JSON text that
+//! the engine's `JSON.parse` turns into plain data (objects, arrays, strings, `null` for absent
+//! values) in one call, where building them field by field from Rust cost a quarter of a
+//! number's time. Every error reaches JS as an `Error` with the message. No logic
 //! lives here: each export reads its arguments, calls the native function and converts back.
 
 use crate::caller_id::{check_caller_id, suggest_caller_id};
@@ -25,12 +27,9 @@ pub fn start() {
 
 /// Plain JS data: objects (not `Map`s) and `null` for `None`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("cannot return the result to JavaScript: {e}")))
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot return the result to JavaScript: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot return the result to JavaScript"))
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
