@@ -19,38 +19,9 @@ use std::hint::black_box;
 /// The caller ID of 8x8's own example: accepted with a warning (not an assigned number).
 const CALLER_ID: &str = "+18880001111";
 
-/// Small deterministic generator (SplitMix64), enough to spread digits over the patterns.
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    /// Replaces each `#` in `pattern` with a digit, and each `N` with a digit 2-9.
-    fn fill(&mut self, pattern: &str) -> String {
-        pattern
-            .chars()
-            .map(|c| match c {
-                '#' => char::from(b'0' + self.below(10) as u8),
-                'N' => char::from(b'2' + self.below(8) as u8),
-                other => other,
-            })
-            .collect()
-    }
-}
+#[path = "../tests/common/seeded.rs"]
+mod seeded;
+use seeded::Seeded;
 
 const US_AREAS: &[&str] = &[
     "201", "212", "213", "303", "305", "312", "404", "415", "503", "512", "602", "617", "646",

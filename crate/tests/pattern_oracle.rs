@@ -8,6 +8,10 @@
 //! patterns on where the match ends, and the patterns whose groups are used (formats and
 //! national prefixes for parsing) on every group.
 
+mod common;
+
+use common::seeded::Seeded;
+use common::validity_descriptors;
 use dialer_core::pattern::Pattern;
 use phonenumber::metadata::{Metadata, DATABASE};
 use regex::{Regex, RegexBuilder};
@@ -35,24 +39,9 @@ fn squeeze(pattern: &str) -> String {
 
 /// (pattern, use, whether its groups matter) for each pattern of a region.
 fn patterns(meta: &Metadata) -> Vec<(String, Use, bool)> {
-    let d = meta.descriptors();
-    let mut out: Vec<(String, Use, bool)> = [
-        Some(d.general()),
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|desc| (squeeze(desc.national_number().as_str()), Use::Whole, false))
-    .collect();
+    let mut out: Vec<(String, Use, bool)> = validity_descriptors(meta)
+        .map(|desc| (squeeze(desc.national_number().as_str()), Use::Whole, false))
+        .collect();
     for format in meta.formats().iter().chain(meta.international_formats()) {
         out.push((squeeze(format.pattern().as_str()), Use::Whole, true));
         for leading in format.leading_digits() {
@@ -71,44 +60,12 @@ fn patterns(meta: &Metadata) -> Vec<(String, Use, bool)> {
     out
 }
 
-/// Small deterministic generator (SplitMix64).
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn digit(&mut self) -> char {
-        char::from(b'0' + (self.next() % 10) as u8)
-    }
-}
-
 /// Inputs for a region: example numbers (with the national prefix and without), one-digit
 /// changes, prefixes, random strings.
 fn inputs(meta: &Metadata, rng: &mut Seeded) -> Vec<String> {
-    let d = meta.descriptors();
-    let mut examples: Vec<String> = [
-        Some(d.general()),
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|desc| desc.example().map(str::to_owned))
-    .collect();
+    let mut examples: Vec<String> = validity_descriptors(meta)
+        .filter_map(|desc| desc.example().map(str::to_owned))
+        .collect();
     if let Some(prefix) = meta.national_prefix() {
         let with_prefix: Vec<String> = examples.iter().map(|e| format!("{prefix}{e}")).collect();
         examples.extend(with_prefix);

@@ -3,6 +3,9 @@
 //! after an upgrade of the crate until `cargo run -p dialer-core --example generate_plan` is
 //! run again.
 
+mod common;
+
+use common::descriptors;
 use dialer_core::plan;
 use phonenumber::metadata::{Database, Descriptor, Format, Metadata, DATABASE};
 use std::fmt::Write as _;
@@ -37,7 +40,6 @@ fn fingerprint(meta: &Metadata) -> String {
             (squeeze(f.pattern().as_str()), f.format(), leading, rule)
         )
     };
-    let d = meta.descriptors();
     let mut out = String::new();
     write!(
         out,
@@ -48,24 +50,7 @@ fn fingerprint(meta: &Metadata) -> String {
         meta.is_mobile_number_portable()
     )
     .unwrap();
-    for desc in [
-        Some(d.general()),
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.emergency(),
-        d.voicemail(),
-        d.short_code(),
-        d.standard_rate(),
-        d.carrier(),
-        d.no_international(),
-    ] {
+    for desc in descriptors(meta) {
         write!(out, "{:?} ", describe(desc)).unwrap();
     }
     write!(

@@ -2,6 +2,9 @@
 //! them cheap; the crate must still give exactly the answers it gives on its own metadata.
 //! Checked for every region on the crate's example numbers and on near misses of them.
 
+mod common;
+
+use common::validity_descriptors;
 use dialer_core::crosscheck::crate_confirms;
 use dialer_core::metadata::calling_code;
 use dialer_core::plan;
@@ -12,20 +15,7 @@ use phonenumber::PhoneNumber;
 fn candidates(code: u16) -> Vec<String> {
     let mut out = Vec::new();
     for meta in DATABASE.by_code(&code).unwrap_or_default() {
-        let d = meta.descriptors();
-        let all = [
-            d.fixed_line(),
-            d.mobile(),
-            d.toll_free(),
-            d.premium_rate(),
-            d.shared_cost(),
-            d.personal_number(),
-            d.voip(),
-            d.pager(),
-            d.uan(),
-            d.voicemail(),
-        ];
-        for example in all.into_iter().flatten().filter_map(|desc| desc.example()) {
+        for example in validity_descriptors(meta).filter_map(|desc| desc.example()) {
             let bump = |c: u8| char::from(b'0' + (c - b'0' + 1) % 10);
             let bytes = example.as_bytes();
             out.push(example.to_owned());
