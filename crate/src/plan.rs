@@ -2,7 +2,7 @@
 //! the crate's own loader form, stored region by region (`data/plan.bin`, indexed by
 //! [`plan_index`](crate::plan_index)) and decoded only when a number needs that region.
 //!
-//! The crate's default database decodes all 250 regions and checks every pattern at the
+//! The crate's default database decodes all 254 regions and checks every pattern at the
 //! first number; here the first number costs its own region only.
 
 use crate::plan_index::ENTRIES;
