@@ -65,6 +65,11 @@ const SettingsEditor = (() => {
     return el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', ...attrs });
   }
 
+  /** One row of an inline form: its cells and button side by side. */
+  const row = (...children) => el('div', { class: 'add-row' }, ...children);
+  /** One control of an inline form under its label; `attrs` go on the cell. */
+  const cell = (id, labelKey, control, attrs = {}) => el('div', { class: 'add-cell', ...attrs }, label(id, labelKey), control);
+
   /**
    * A wrapper for the controls of one setting: disabled together when it is locked. The
    * note goes under the setting's label or heading (after a checkbox's hint).
@@ -137,19 +142,15 @@ const SettingsEditor = (() => {
         el(
           'form',
           { id: 'pool-add', class: 'add-form', novalidate: true },
-          el(
-            'div',
-            { class: 'add-row' },
-            el(
-              'div',
-              { class: 'add-cell' },
-              label('pool-number', 'poolNumberLabel'),
+          row(
+            cell(
+              'pool-number',
+              'poolNumberLabel',
               textInput('pool-number', { inputmode: 'tel', placeholder: '+13035550100', 'aria-describedby': 'pool-message' }),
             ),
-            el(
-              'div',
-              { class: 'add-cell' },
-              label('pool-label', 'poolLabelLabel'),
+            cell(
+              'pool-label',
+              'poolLabelLabel',
               textInput('pool-label', { placeholder: t('poolLabelPlaceholder'), 'aria-describedby': 'pool-message' }),
             ),
             el('button', { type: 'submit', id: 'pool-add-button', i18n: 'add' }),
@@ -186,29 +187,19 @@ const SettingsEditor = (() => {
         el(
           'form',
           { id: 'rule-add', class: 'add-form', novalidate: true },
-          el(
-            'div',
-            { class: 'add-row' },
-            el(
-              'div',
-              { class: 'add-cell' },
-              label('rule-region', 'ruleRegionLabel'),
-              el('select', { id: 'rule-region', 'aria-describedby': 'rule-message' }),
-            ),
-            el(
-              'div',
-              { class: 'add-cell', id: 'rule-prefix-cell', hidden: true },
-              label('rule-prefix', 'rulePrefixLabel'),
+          row(
+            cell('rule-region', 'ruleRegionLabel', el('select', { id: 'rule-region', 'aria-describedby': 'rule-message' })),
+            cell(
+              'rule-prefix',
+              'rulePrefixLabel',
               textInput('rule-prefix', { inputmode: 'tel', placeholder: '+1212', 'aria-describedby': 'rule-message' }),
+              { id: 'rule-prefix-cell', hidden: true },
             ),
           ),
-          el(
-            'div',
-            { class: 'add-row' },
-            el(
-              'div',
-              { class: 'add-cell' },
-              label('rule-callerid', 'ruleCallerIdLabel'),
+          row(
+            cell(
+              'rule-callerid',
+              'ruleCallerIdLabel',
               textInput('rule-callerid', {
                 inputmode: 'tel',
                 placeholder: '+13035550100',
@@ -276,19 +267,11 @@ const SettingsEditor = (() => {
       el(
         'form',
         { id: 'try-form', class: 'try', novalidate: true },
-        el(
-          'div',
-          { class: 'add-row' },
-          el(
-            'div',
-            { class: 'add-cell' },
-            label('try-number', 'tryNumberLabel'),
-            textInput('try-number', { inputmode: 'tel', placeholder: '(303) 555-0147' }),
-          ),
-          el(
-            'div',
-            { class: 'add-cell' },
-            label('try-record', 'tryRecordLabel'),
+        row(
+          cell('try-number', 'tryNumberLabel', textInput('try-number', { inputmode: 'tel', placeholder: '(303) 555-0147' })),
+          cell(
+            'try-record',
+            'tryRecordLabel',
             textInput('try-record', { inputmode: 'tel', placeholder: '+18880001111', 'aria-describedby': 'try-record-hint' }),
           ),
         ),
