@@ -26,6 +26,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { crc32 } from './crc32.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'caller-id-dialer';
@@ -37,18 +38,6 @@ const output = (command, args) => execFileSync(command, args, { cwd: root, encod
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 
 // --- A minimal, reproducible zip writer (PKWARE APPNOTE: no zip64, no encryption) -------------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** MS-DOS date and time of a Unix time, read in UTC so that the bytes do not depend on TZ. */
 function dosDateTime(unixSeconds) {
