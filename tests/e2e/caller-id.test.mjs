@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch } from '../support/browsers.mjs';
-import { phoneLinks, waitForLinks } from '../support/page-links.mjs';
+import { hrefsAre, phoneLinks, waitForLinks } from '../support/page-links.mjs';
 import {
   addCallerId,
   addRule,
@@ -45,7 +45,6 @@ const EXPECTED = [
   ['+12125550199', NEW_YORK, /same area code 212/],
 ];
 const expectedHrefs = EXPECTED.map((entry) => (entry ? `callto://${entry[0]}/${entry[1]}` : 'tel:555-12'));
-const hrefsAre = (hrefs) => (links) => links.length === hrefs.length && links.every((link, i) => link.href === hrefs[i]);
 
 let server;
 before(async () => {

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch } from '../support/browsers.mjs';
-import { phoneLinks, waitForLinks } from '../support/page-links.mjs';
+import { hrefsAre, phoneLinks, waitForLinks } from '../support/page-links.mjs';
 import { chooseCountry, configure, openPopup, setEnabled, typeCallerId } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
 import { withSalesforceTab } from '../support/tabs.mjs';
@@ -31,8 +31,6 @@ const RECORD_LINKS = [
   ['(212) 555-0199', `callto://+12125550199/${CALLER_ID}`],
 ];
 
-const hrefsAre = (expected) => (links) =>
-  links.length === expected.length && links.every((link, i) => link.href === expected[i]);
 
 let server;
 before(async () => {

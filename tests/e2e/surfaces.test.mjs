@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch } from '../support/browsers.mjs';
-import { countLinks, phoneLinkHandles, phoneLinks, snapshotElements, waitForLinks } from '../support/page-links.mjs';
+import { countLinks, hrefsAre, phoneLinkHandles, phoneLinks, snapshotElements, waitForLinks } from '../support/page-links.mjs';
 import { configure, openPopup, setEnabled } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
 import { listRow } from '../fixtures/modules/x/listViewPage/data.js';
@@ -53,8 +53,6 @@ function e164(raw) {
 /** The href a fixture value ends with: our link, or the tel: link left as Salesforce rendered it. */
 const hrefOf = (raw, callerId = CALLER_ID) => (e164(raw) ? `callto://${e164(raw)}/${callerId}` : `tel:${raw}`);
 const callto = (raw, callerId = CALLER_ID) => `callto://${e164(raw)}/${callerId}`;
-const hrefsAre = (expected) => (links) =>
-  links.length === expected.length && links.every((link, i) => link.href === expected[i]);
 
 let server;
 before(async () => {

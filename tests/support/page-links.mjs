@@ -106,3 +106,7 @@ export function phoneLinkHandles(page) {
     return found;
   });
 }
+
+/** A test on `phoneLinks`' result: exactly these hrefs, in this order. */
+export const hrefsAre = (expected) => (links) =>
+  links.length === expected.length && links.every((link, i) => link.href === expected[i]);
