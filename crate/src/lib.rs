@@ -10,6 +10,7 @@ pub mod choice;
 pub mod crosscheck;
 pub mod dial;
 pub mod error;
+pub mod extension;
 pub mod link;
 pub mod metadata;
 pub mod normalize;

@@ -16,9 +16,8 @@
 //! digits, text around the number, stray letters and unknown symbols.
 
 use crate::error::{describe_char, Quoted, ReadError};
-use regex::Regex;
+use crate::extension;
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 /// Longest raw value considered at all (libphonenumber's `MAX_INPUT_STRING_LENGTH`).
 pub const MAX_INPUT_CHARS: usize = 250;
@@ -213,6 +212,10 @@ fn trim(text: &str) -> &str {
 
 /// `text` after a known label and its separator, when a number (or `tel:`) follows.
 fn strip_label(text: &str) -> Option<&str> {
+    // Every label is a word: a value starting otherwise (most do) has none.
+    if !text.starts_with(char::is_alphabetic) {
+        return None;
+    }
     LABELS.iter().find_map(|label| {
         let rest = strip_prefix_ignore_case(text, label)?;
         let first = rest.chars().next()?;
@@ -373,39 +376,9 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
     Ok(out)
 }
 
-/// Extension forms at the end of a number, after libphonenumber's parsing patterns: explicit
-/// labels (`ext`, `extn`, `extension`, `anexo`, `доб`) take up to 20 digits, the ambiguous `x`,
-/// `#`, `~` and `int` up to 9, the auto-dial `,,` and `;` up to 15, a single comma up to 6 (a tighter
-/// cap than libphonenumber's 9, so a second phone number is not taken for an extension), and
-/// the American `- 503#` up to 6. A label may be wrapped in parentheses: `(ext. 204)`. Letters
-/// match in either case, spelled out rather than with Unicode `(?i)`, whose case-folding
-/// tables made this one pattern cost milliseconds to compile at the first number.
-fn extension_pattern() -> Option<&'static Regex> {
-    static PATTERN: OnceLock<Option<Regex>> = OnceLock::new();
-    PATTERN
-        .get_or_init(|| {
-            Regex::new(concat!(
-                r"^(?P<number>.*?)(?:",
-                r"[ ,]*\(?(?:(?i-u:e?xt(?:ensi(?:o|ó|Ó))?n?|anexo)|[дД][оО][бБ])[:.]?[ ,\-]*(?P<explicit>[0-9]{1,20})\#?\)?",
-                r"|[ ,]*\(?(?:(?i-u:x|int)|\#|~)[:.]?[ ,\-]*(?P<ambiguous>[0-9]{1,9})\#?\)?",
-                r"|[ ]*(?:,,|;)[:.]?[ ,\-]*(?P<autodial>[0-9]{1,15})\#?",
-                r"|[ ]*,[:.]?[ \-]*(?P<comma>[0-9]{1,6})\#?",
-                r"|[\- ]+(?P<american>[0-9]{1,6})\#",
-                r")$"
-            ))
-            .ok()
-        })
-        .as_ref()
-}
-
 /// Splits a trailing extension off, when what stays in front still reads as a number.
 fn split_extension(text: &str) -> Option<(String, String)> {
-    let caps = extension_pattern()?.captures(text)?;
-    let number = caps.name("number")?.as_str();
-    let ext = ["explicit", "ambiguous", "autodial", "comma", "american"]
-        .iter()
-        .find_map(|name| caps.name(name))?
-        .as_str();
+    let (number, ext) = extension::split_off(text)?;
     is_viable(number).then(|| (number.to_owned(), ext.to_owned()))
 }
 
