@@ -8,7 +8,8 @@
  *              extension ships it (core.js + core_bg.wasm copied from dist/chrome/core) and
  *              the peer's logic alone as the classic script peer-core.js (global `peerCore`)
  *   crate-floor.wasm  bench/crate-floor (the phonenumber crate as the core uses it, nothing
- *              else) built like the core, without its custom sections, as the core ships
+ *              else) built like the core, without its custom sections, as the core ships;
+ *              also copied to www/ with the inputs of its first call (www/crate-floor/)
  *
  * The bundles are rebuilt only when a source, the libphonenumber-js version or the bundler
  * changed (a hash of them is kept in build/bench/peer.stamp).
@@ -85,13 +86,20 @@ export function prepareStatic(coreDir) {
   );
 }
 
-/** Builds bench/crate-floor with the core's release profile into CRATE_FLOOR. */
+/**
+ * Builds bench/crate-floor with the core's release profile into CRATE_FLOOR, and puts it in
+ * www/crate-floor/ with the inputs of its first call (bench/crate-floor/examples/inputs.rs).
+ */
 export function buildCrateFloor() {
   const target = 'wasm32-unknown-unknown';
   execFileSync('cargo', ['build', '--locked', '--release', '--target', target, '-p', 'crate-floor'], { cwd: ROOT, stdio: 'inherit' });
   const wasm = readFileSync(join(ROOT, 'target', target, 'release', 'crate_floor.wasm'));
   mkdirSync(OUT, { recursive: true });
   writeFileSync(CRATE_FLOOR, withoutCustomSections(wasm));
+  const served = join(WWW_DIR, 'crate-floor');
+  mkdirSync(served, { recursive: true });
+  copyFileSync(CRATE_FLOOR, join(served, 'floor.wasm'));
+  execFileSync('cargo', ['run', '--locked', '--release', '-p', 'crate-floor', '--example', 'inputs', '--', served], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** A wasm module without its custom sections (names, producers), as wasm-bindgen ships ours. */

@@ -134,6 +134,34 @@ export async function firstCallOurs({ raw, settings, itemsForm }) {
   }
 }
 
+/**
+ * The phonenumber crate alone from nothing (bench/crate-floor): wasm fetch + compile +
+ * instantiate, then its first answer: the US database built from the metadata the core
+ * gives the crate, and `is_valid_with` on +1 415-555-1212. The inputs are fetched first,
+ * outside the time: the core has its metadata in its module.
+ */
+export async function firstCallCrateFloor() {
+  const [metadata, number] = await Promise.all(
+    ['us-metadata.bin', 'number.bin'].map(async (name) => {
+      const response = await fetch(`crate-floor/${name}`);
+      if (!response.ok) throw new Error(`crate-floor/${name}: ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }),
+  );
+  const t0 = performance.now();
+  const { instance } = await WebAssembly.instantiateStreaming(fetch('crate-floor/floor.wasm'));
+  const t1 = performance.now();
+  const { alloc, is_valid: isValid, memory } = instance.exports;
+  const place = (bytes) => {
+    const at = alloc(bytes.length);
+    new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+    return at;
+  };
+  const ok = isValid(place(metadata), metadata.length, place(number), number.length) === 1;
+  const t2 = performance.now();
+  return { totalMs: t2 - t0, scriptMs: 0, initMs: t1 - t0, firstResultMs: t2 - t1, ok };
+}
+
 /** The peer from nothing: script load and evaluation (metadata included), then one value. */
 export async function firstCallPeer({ raw }) {
   const t0 = performance.now();

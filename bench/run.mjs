@@ -13,8 +13,9 @@
  *    the page alone (an empty extension).
  * 2. The core alone against libphonenumber-js/max on a plain page (build/bench/www): the
  *    first call from nothing (fresh browser context, nothing cached), the cost per number
- *    when warm, and the memory after 10,000 numbers.
- * 3. Download sizes, raw and gzipped.
+ *    when warm, and the memory after 10,000 numbers. The phonenumber crate alone
+ *    (bench/crate-floor) makes a first call too: the floor under ours.
+ * 3. Download sizes, raw and gzipped (the crate alone's too).
  *
  * Prints a table of medians with ratios ours/peer (< 1: ours is faster or smaller), and
  * writes build/bench/results.json and build/bench/results.md (with the machine and date).
@@ -33,7 +34,7 @@ import { startServer } from '../tests/support/server.mjs';
 import { BLANK_DIR, CRATE_FLOOR, OUT, PEER_DIR, ROOT, WWW_DIR, buildCrateFloor, buildPeer, prepareStatic } from './build.mjs';
 import { SETTINGS, compareWithGoogle, loadCore, loadGoogle, loadPeer } from './engines.mjs';
 import { phoneList } from './numbers.mjs';
-import { firstCallOurs, firstCallPeer, insertAndWait, warmPass, wasmMemoryBytes } from './page-world.mjs';
+import { firstCallCrateFloor, firstCallOurs, firstCallPeer, insertAndWait, warmPass, wasmMemoryBytes } from './page-world.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -273,17 +274,20 @@ async function coreRuns(servers, lists, expected) {
   const session = await launch('chromium', { extensionDir: BLANK_DIR });
   const url = `${servers.www.origin}/index.html`;
   const options = { raw: '(415) 555-1212', settings: SETTINGS, itemsForm: expected.itemsForm };
-  const firstCall = { ours: [], peer: [] };
+  const firstCalls = { ours: firstCallOurs, peer: firstCallPeer, crateFloor: firstCallCrateFloor };
+  const firstCall = { ours: [], peer: [], crateFloor: [] };
   const contexts = [];
   try {
     for (let i = 0; i < FIRST_CALL_RUNS; i += 1) {
-      const order = i % 2 ? ['peer', 'ours'] : ['ours', 'peer'];
+      const order = i % 2 ? ['peer', 'crateFloor', 'ours'] : ['ours', 'crateFloor', 'peer'];
       for (const engine of order) {
         const context = await session.browser.createBrowserContext();
         try {
           const page = await context.newPage();
           await page.goto(url);
-          firstCall[engine].push(await page.evaluate(engine === 'ours' ? firstCallOurs : firstCallPeer, options));
+          const run = await page.evaluate(firstCalls[engine], options);
+          if (!run.ok) throw new Error(`${engine}: the first call did not find (415) 555-1212 valid`);
+          firstCall[engine].push(run);
         } finally {
           await context.close();
         }
@@ -362,12 +366,13 @@ function summaryRows(results) {
   const kb = (bytes) => bytes / 1024;
   const mib = (bytes) => bytes / 2 ** 20;
   const s = results.sizes;
+  const firstCallMs = (engine) => median(results.core.firstCall[engine].map((r) => r.totalMs));
   const rows = [
     ['Rewrite 5,000 links, cold (ms)', m('ours', 'cold', 'ms'), m('peer', 'cold', 'ms'), null, 0],
     ['Rewrite 5,000 links, warm (ms)', m('ours', 'warm', 'ms'), m('peer', 'warm', 'ms'), null, 0],
     ['Longest main-thread task, cold (ms)', m('ours', 'cold', 'longestTaskMs'), m('peer', 'cold', 'longestTaskMs'), m('page', 'cold', 'longestTaskMs'), 0],
     ['Longest main-thread task, warm (ms)', m('ours', 'warm', 'longestTaskMs'), m('peer', 'warm', 'longestTaskMs'), m('page', 'warm', 'longestTaskMs'), 0],
-    ['Core first call from nothing (ms)', median(results.core.firstCall.ours.map((r) => r.totalMs)), median(results.core.firstCall.peer.map((r) => r.totalMs)), null, 1],
+    ['Core first call from nothing (ms)', firstCallMs('ours'), firstCallMs('peer'), null, 1],
     ['Core warm, per number (µs)', median(results.core.warm.ours), median(results.core.warm.peer), null, 1],
     ['Memory after 10,000 numbers (MiB)', mib(results.core.memory.ours.totalBytes), mib(results.core.memory.peer.totalBytes), null, 1],
     ['Code shipped, raw (KiB)', kb(s.ours.total.raw), kb(s.peer.bundle.raw), null, 0],
@@ -375,6 +380,7 @@ function summaryRows(results) {
     ['  of which wasm, raw / gzipped (KiB)', kb(s.ours.wasm.raw), null, null, 0, `${fmt(kb(s.ours.wasm.raw))} / ${fmt(kb(s.ours.wasm.gzip))}`],
     ['  of which JS, raw / gzipped (KiB)', kb(s.ours.js.raw), null, null, 0, `${fmt(kb(s.ours.js.raw))} / ${fmt(kb(s.ours.js.gzip))}`],
     ['The phonenumber crate alone, raw / gzipped (KiB)', kb(s.crateFloor.raw), null, null, 0, `${fmt(kb(s.crateFloor.raw))} / ${fmt(kb(s.crateFloor.gzip))}`],
+    ['The phonenumber crate alone, first call (ms)', firstCallMs('crateFloor'), firstCallMs('peer'), null, 1],
   ];
   return rows.map(([label, ours, peer, page, digits, oursText]) => ({
     label,
@@ -403,7 +409,7 @@ function markdown(results, rows) {
   const r = results.rounds;
   const failures = ['ours', 'peer'].flatMap((k) => r[k].flatMap((x) => [x.cold, x.warm]).filter((p) => p.timedOut || p.mismatches));
   const g = results.google;
-  const firstCallStep = (step) => median(results.core.firstCall.ours.map((run) => run[step]));
+  const firstCallStep = (step, engine = 'ours') => median(results.core.firstCall[engine].map((run) => run[step]));
   return [
     `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), ` +
       `headless Chromium ${machine.chromium?.replace(/^[^/]*\//, '') ?? '?'}, Node ${machine.node}${machine.commit ? `, commit ${machine.commit}` : ''}. ` +
@@ -426,7 +432,9 @@ function markdown(results, rows) {
       `per number = one \`dialBatch\` of the ${results.core.warm.values.toLocaleString('en-US')} distinct values (peer: \`parsePhoneNumber\`, \`isValid\`, E.164, display), median of ${WARM_PASSES - 1} passes after a warm-up.`,
     `- Memory: ours = wasm linear memory (${fmt(results.core.memory.ours.wasmMemoryBytes / 2 ** 20, 1)} MiB) + JS heap growth; peer = JS heap growth (after a full GC).`,
     '- Code: ours = core_bg.wasm + every .js file in dist/chrome (copied as it is to build/bench/ours at the start of the run); peer = its minified content-script bundle. Gzip level 9 per file.',
-    '- The phonenumber crate alone: bench/crate-floor, the least a core keeping the crate at run time ships (a database built from one region and `is_valid_with`; no metadata, none of our code), built with the same release profile.',
+    '- The phonenumber crate alone: bench/crate-floor, the least a core keeping the crate at run time ships (a database built from one region and `is_valid_with`; no metadata, none of our code), built with the same release profile. ' +
+      `Its first call, in fresh browser contexts like the others: wasm fetch + compile + instantiate (${fmt(firstCallStep('initMs', 'crateFloor'), 1)} ms), ` +
+      `then the US database built from the metadata our core gives the crate and \`is_valid_with\` on one number (${fmt(firstCallStep('firstResultMs', 'crateFloor'), 1)} ms).`,
     `- Compared with Google's libphonenumber on the ${g.ours.values.toLocaleString('en-US')} distinct values: ours agrees on ${fmt(g.ours.agree)} (wrong ${g.ours.wrong}, missed ${g.ours.missed}), ` +
       `the peer on ${fmt(g.peer.agree)} (wrong ${g.peer.wrong}, missed ${g.peer.missed}).`,
     ...(failures.length ? [`- **${failures.length} insertion(s) timed out or ended with links other than expected**: see results.json.`] : []),

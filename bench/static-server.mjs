@@ -12,6 +12,8 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   // Served as application/wasm, as extension URLs are: streaming compilation works.
   '.wasm': 'application/wasm',
+  // The inputs of the crate floor's first call.
+  '.bin': 'application/octet-stream',
 };
 
 export async function startStaticServer({ dir, certFile, keyFile, host = '127.0.0.1' }) {

@@ -57,7 +57,7 @@ fn database(entry: &Entry) -> Option<Database> {
 ///
 /// The region's identity stays; its leading digits are left out, because the crate reads them
 /// only to choose among several regions, and this database holds one.
-fn validity_metadata(meta: Metadata) -> Metadata {
+pub fn validity_metadata(meta: Metadata) -> Metadata {
     let anchored_ascii = |pattern: &str| format!("^(?:{})", pattern.replace("\\d", "[0-9]"));
     let types = [
         meta.premium_rate,
@@ -120,7 +120,7 @@ fn validity_metadata(meta: Metadata) -> Metadata {
 
 /// The crate's `PhoneNumber` for a calling code and national significant number, with
 /// libphonenumber's leading-zero rule (zeros kept apart, at least one digit left).
-fn crate_number(code: u16, nsn: &str) -> Option<PhoneNumber> {
+pub fn crate_number(code: u16, nsn: &str) -> Option<PhoneNumber> {
     if nsn.is_empty() || !nsn.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
