@@ -1,8 +1,8 @@
 //! The extension written after a number (`x23`, `ext. 23`, `#23`, `,,23`, `- 503#`), read
 //! the way libphonenumber's extension patterns read it.
 //!
-//! Read by hand rather than with a regular expression: the `regex` crate spent about a third
-//! of the core's first call building this one pattern. `tests/extension_oracle.rs` checks
+//! Read by hand rather than with a regular expression: building that one pattern with the
+//! `regex` crate was a large part of the core's first call. `tests/extension_oracle.rs` checks
 //! the reading against that pattern, run by the `regex` crate, on every form and on seeded
 //! random text.
 
