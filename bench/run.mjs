@@ -28,7 +28,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeF
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../tests/support/browsers.mjs';
+import { DIST, launch } from '../tests/support/browsers.mjs';
 import { phoneLinks } from '../tests/support/page-links.mjs';
 import { startServer } from '../tests/support/server.mjs';
 import { BLANK_DIR, CRATE_FLOOR, OUT, PEER_DIR, ROOT, WWW_DIR, buildCrateFloor, buildPeer, prepareStatic } from './build.mjs';
@@ -37,7 +37,6 @@ import { phoneList } from './numbers.mjs';
 import { firstCallCrateFloor, firstCallOurs, firstCallPeer, insertAndWait, warmPass, wasmMemoryBytes } from './page-world.mjs';
 import { startStaticServer } from './static-server.mjs';
 
-const DIST = join(ROOT, 'dist', 'chrome');
 /** A verbatim copy of dist/chrome taken at the start: a rebuild during the run changes nothing. */
 const OURS_DIR = join(OUT, 'ours');
 const ROUNDS = positiveInt(process.env.BENCH_ROUNDS, 5);
@@ -74,14 +73,14 @@ const isBuilt = (dir) => ['manifest.json', 'background.js', 'core/core.js', 'cor
 
 /** Builds dist/chrome if it is missing, then copies it as it is to build/bench/ours. */
 async function snapshotDist() {
-  if (!isBuilt(DIST)) {
+  if (!isBuilt(DIST.chromium)) {
     log('dist/chrome is missing: building it (node scripts/build.mjs)');
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
   for (let attempt = 1; ; attempt += 1) {
     rmSync(OURS_DIR, { recursive: true, force: true });
     try {
-      cpSync(DIST, OURS_DIR, { recursive: true });
+      cpSync(DIST.chromium, OURS_DIR, { recursive: true });
       if (isBuilt(OURS_DIR)) return;
     } catch (error) {
       if (attempt >= 5) throw error;

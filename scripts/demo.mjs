@@ -10,16 +10,14 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { buildFixtures } from '../tests/fixtures/build.mjs';
-import { launch } from '../tests/support/browsers.mjs';
+import { DIST, launch } from '../tests/support/browsers.mjs';
 import { phoneLinks, waitForLinks } from '../tests/support/page-links.mjs';
 import { chooseCountry, openPopup, typeCallerId } from '../tests/support/popup.mjs';
 import { startServer } from '../tests/support/server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const extensionDir = join(root, 'dist', 'chrome');
+const extensionDir = DIST.chromium;
 const HOST = 'acme.lightning.force.com';
 const RECORD = '/lightning/r/Contact/003000000000001AAA/view?shadow=synthetic&csp=lightning';
 

@@ -19,13 +19,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../tests/support/browsers.mjs';
+import { DIST, launch } from '../tests/support/browsers.mjs';
 import { waitForLinks } from '../tests/support/page-links.mjs';
 import { addCallerId, addRule, chooseCountry, openOptions, openPopup, tryNumber, typeCallerId } from '../tests/support/popup.mjs';
 import { startServer } from '../tests/support/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const extensionDir = join(root, 'dist', 'chrome');
+const extensionDir = DIST.chromium;
 const outDir = join(root, 'store', 'screenshots');
 
 /** What the agent sets up in the popup before the screenshots. */

@@ -14,13 +14,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../support/browsers.mjs';
+import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 import { addCallerId, addRule, configure, openOptions, openPopup, tryNumber } from '../support/popup.mjs';
 
 /* global axe -- defined in the page by axe.min.js */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
 const AXE_SOURCE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 

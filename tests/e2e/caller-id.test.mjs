@@ -5,9 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../support/browsers.mjs';
+import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 import { hrefsAre, phoneLinks, waitForLinks } from '../support/page-links.mjs';
 import {
   addCallerId,
@@ -23,8 +21,6 @@ import {
 import { startServer } from '../support/server.mjs';
 import { withSalesforceTab } from '../support/tabs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
 
 const DEFAULT = '+18880001111';
 const SAN_FRANCISCO = '+14155550100';

@@ -5,13 +5,9 @@
  * button opens the caller-ID settings (the options page).
  */
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../support/browsers.mjs';
+import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
 const WELCOME = 'welcome/welcome.html';
 const OPTIONS = 'options/options.html';
 const FIND_TIMEOUT_MS = 15_000;

@@ -6,16 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../support/browsers.mjs';
+import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 import { waitForLinks } from '../support/page-links.mjs';
 import { installPolicy, reloadChromiumPolicies } from '../support/policy.mjs';
 import { chooseCountry, isLocked, openPopup } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
 
 const POLICY = {
   defaultCallerId: '+12125550100',

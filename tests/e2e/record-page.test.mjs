@@ -6,16 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../support/browsers.mjs';
+import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 import { hrefsAre, phoneLinks, waitForLinks } from '../support/page-links.mjs';
 import { chooseCountry, configure, openPopup, setEnabled, typeCallerId } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
 import { withSalesforceTab } from '../support/tabs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
 const CALLER_ID = '+18880001111';
 
 /** The record page's phone links in document order: the text Salesforce rendered, and the href we expect. */

@@ -11,16 +11,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BROWSERS, launch } from '../support/browsers.mjs';
+import { join } from 'node:path';
+import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 import { countLinks, hrefsAre, phoneLinkHandles, phoneLinks, snapshotElements, waitForLinks } from '../support/page-links.mjs';
 import { configure, openPopup, setEnabled } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
 import { listRow } from '../fixtures/modules/x/listViewPage/data.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = { chromium: join(root, 'dist', 'chrome'), firefox: join(root, 'dist', 'firefox') };
 const CALLER_ID = '+18880001111';
 
 /** Chromium resolves only these to the test server; Firefox resolves every name to it. */

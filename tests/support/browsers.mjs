@@ -12,9 +12,14 @@ import { existsSync, readFileSync, readdirSync, realpathSync, rmSync, statSync }
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 export const BROWSERS = ['chromium', 'firefox'];
+
+/** The extension folders users load, per browser, as scripts/build.mjs writes them. */
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = { chromium: path.join(ROOT, 'dist', 'chrome'), firefox: path.join(ROOT, 'dist', 'firefox') };
 
 const DEFAULT_HOST_RULES = ['*.lightning.force.com', '*.my.salesforce.com', '*.force.com'];
 
