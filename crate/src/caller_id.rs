@@ -7,9 +7,9 @@
 //! unlisted number is accepted with a warning instead of refused.
 
 use crate::error::{describe_char, CallerIdError, Quoted};
-use crate::metadata::{self, LengthCheck};
-use crate::normalize::decimal_digit;
-use crate::number::display;
+use crate::numbering::metadata::{self, LengthCheck};
+use crate::numbering::normalize::decimal_digit;
+use crate::numbering::number::display;
 use serde::Serialize;
 
 /// A caller ID that passed the check.

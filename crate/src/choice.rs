@@ -300,7 +300,7 @@ impl Chooser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::parse;
+    use crate::numbering::number::parse;
     use crate::settings::{PoolNumber, Rule};
 
     const POOL: [(&str, &str); 6] = [

@@ -10,8 +10,8 @@
 use crate::choice::{Chooser, Reason};
 use crate::error::{Skip, SkipCode};
 use crate::link::Template;
-use crate::metadata;
-use crate::number::parse;
+use crate::numbering::metadata;
+use crate::numbering::number::parse;
 use crate::place::Place;
 use crate::settings::{
     country_at, template_at, NumberFormat, Settings, DEFAULT_COUNTRY, LINK_TEMPLATE,

@@ -7,18 +7,11 @@
 
 pub mod caller_id;
 pub mod choice;
-pub mod crosscheck;
 pub mod dial;
 pub mod error;
-pub mod extension;
 pub mod link;
-pub mod metadata;
-pub mod normalize;
-pub mod number;
-pub mod pattern;
+pub mod numbering;
 pub mod place;
-pub mod plan;
-mod plan_index;
 pub mod policy;
 pub mod region;
 pub mod settings;
@@ -33,9 +26,9 @@ pub use error::{
     ValueError,
 };
 pub use link::{Preset, Template, DEFAULT_TEMPLATE, PRESETS};
-pub use metadata::countries;
-pub use normalize::{normalize, Cleaned};
-pub use number::{parse, Number};
+pub use numbering::metadata::countries;
+pub use numbering::normalize::{normalize, Cleaned};
+pub use numbering::number::{parse, Number};
 pub use place::{nanp_region, subdivisions, time_zone, Place};
 pub use policy::{read_settings, Problem, SettingsReading, Source};
 pub use region::Region;

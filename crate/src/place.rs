@@ -13,7 +13,7 @@
 #[path = "place_data.rs"]
 mod data;
 
-use crate::metadata;
+use crate::numbering::metadata;
 
 // `time_zone` builds prefixes in a `u32`, which holds any 9 digits.
 const _: () = assert!(data::TZ_MAX_PREFIX_LEN <= 9);

@@ -6,7 +6,7 @@
 //! a known country calling code.
 
 use crate::error::{describe_char, Quoted, RegionError};
-use crate::metadata;
+use crate::numbering::metadata;
 use crate::place::{canonical_region, is_known_subdivision, Place};
 
 /// Fewest digits a prefix may have after `+`.

@@ -18,7 +18,7 @@
 use crate::caller_id::{check_caller_id, suggest_caller_id, CallerId};
 use crate::error::{Quoted, SettingsError, ValueError};
 use crate::link::{Template, DEFAULT_TEMPLATE};
-use crate::metadata;
+use crate::numbering::metadata;
 use crate::region::Region;
 use crate::stored::StoredValue;
 use serde::Serialize;

@@ -10,7 +10,7 @@ use crate::caller_id::{check_caller_id, suggest_caller_id};
 use crate::dial::{dial_batch, Dial, DialRequest};
 use crate::error::Skip;
 use crate::link::PRESETS;
-use crate::metadata::countries as known_countries;
+use crate::numbering::metadata::countries as known_countries;
 use crate::place::subdivisions as known_subdivisions;
 use crate::policy::read_settings;
 use crate::settings::{settings_problems, validate_settings, Settings};

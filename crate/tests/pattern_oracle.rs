@@ -1,6 +1,6 @@
 //! The core's pattern matcher against the `regex` crate, on every pattern of the plan.
 //!
-//! `dialer_core::pattern` runs the metadata's regular expressions with its own small
+//! `dialer_core::numbering::pattern` runs the metadata's regular expressions with its own small
 //! backtracking matcher (the `regex` crate costs a hundred times more to build a pattern). Here each pattern the `phonenumber` crate's metadata holds is also
 //! compiled with `regex` (anchored the same way) and both must agree on every input: the
 //! region's example numbers, each with one digit changed, dropped or added, their prefixes,
@@ -12,7 +12,7 @@ mod common;
 
 use common::seeded::Seeded;
 use common::validity_descriptors;
-use dialer_core::pattern::Pattern;
+use dialer_core::numbering::pattern::Pattern;
 use phonenumber::metadata::{Metadata, DATABASE};
 use regex::{Regex, RegexBuilder};
 

@@ -6,7 +6,7 @@
 mod common;
 
 use common::descriptors;
-use dialer_core::plan;
+use dialer_core::numbering::plan;
 use phonenumber::metadata::{Database, Descriptor, Format, Metadata, DATABASE};
 use std::fmt::Write as _;
 

@@ -3,12 +3,12 @@
 //! crate (`crosscheck::validity_metadata`), and `number.bin`, +1 415-555-1212 as the crate's
 //! `PhoneNumber`; both in postcard, the form `is_valid` reads.
 
-use dialer_core::crosscheck::{crate_number, validity_metadata};
+use dialer_core::numbering::crosscheck::{crate_number, validity_metadata};
 use std::path::PathBuf;
 
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).expect("usage: inputs <folder>"));
-    let us = dialer_core::plan::region("US")
+    let us = dialer_core::numbering::plan::region("US")
         .and_then(|entry| entry.metadata())
         .expect("the plan holds the US");
     let number = crate_number(1, "4155551212").expect("a valid number");

@@ -15,8 +15,8 @@
 //! (Devanagari, Thai, …), other spaces (thin, narrow no-break, tab), bidi controls between
 //! digits, text around the number, stray letters and unknown symbols.
 
+use super::extension;
 use crate::error::{describe_char, Quoted, ReadError};
-use crate::extension;
 use std::borrow::Cow;
 
 /// Longest raw value considered at all (libphonenumber's `MAX_INPUT_STRING_LENGTH`).

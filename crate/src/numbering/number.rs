@@ -3,14 +3,14 @@
 //! The steps are those of Google's libphonenumber `parse` + `isValidNumber` (calling code from
 //! `+`, from the default country's international prefix or from the digits themselves;
 //! national prefix and carrier code stripped; full-match validation by number type), run on
-//! the metadata in [`crate::metadata`]. Input written with `+` never consults the default
+//! the metadata in [`super::metadata`]. Input written with `+` never consults the default
 //! country. Every accepted number must also be one `phonenumber::is_valid` calls valid
-//! ([`crate::crosscheck`]); when the two disagree the value is refused, not guessed.
+//! ([`super::crosscheck`]); when the two disagree the value is refused, not guessed.
 
-use crate::crosscheck::crate_confirms;
+use super::crosscheck::crate_confirms;
+use super::metadata::{self, LengthCheck, Rules};
+use super::normalize::{normalize, Cleaned};
 use crate::error::{Quoted, ReadError};
-use crate::metadata::{self, LengthCheck, Rules};
-use crate::normalize::{normalize, Cleaned};
 use std::sync::Arc;
 
 /// Shortest national significant number libphonenumber accepts.

@@ -1,15 +1,17 @@
 //! The numbering plan as embedded: every region's metadata from the `phonenumber` crate, in
 //! the crate's own loader form, stored region by region (`data/plan.bin`, indexed by
-//! [`plan_index`](crate::plan_index)) and decoded only when a number needs that region.
+//! [`ENTRIES`]) and decoded only when a number needs that region.
 //!
 //! The crate's default database decodes all 254 regions and checks every pattern at the
 //! first number; here the first number costs its own region only.
 
-use crate::plan_index::ENTRIES;
+mod index;
+
+pub use index::ENTRIES;
 use phonenumber::metadata::loader::Metadata;
 use std::ops::Range;
 
-static PLAN: &[u8] = include_bytes!("../data/plan.bin");
+static PLAN: &[u8] = include_bytes!("../../data/plan.bin");
 
 /// Region id libphonenumber gives non-geographic entities such as +800.
 pub const NON_GEOGRAPHIC: &str = "001";

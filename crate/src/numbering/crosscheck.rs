@@ -12,8 +12,8 @@
 //! 100-entry regex cache, which numbers from a dozen countries thrash: each number would
 //! recompile patterns. A region's validity patterns fit its own cache many times over.
 
-use crate::metadata::Rules;
-use crate::plan::Entry;
+use super::metadata::Rules;
+use super::plan::Entry;
 use phonenumber::metadata::loader::{Descriptor, Metadata};
 use phonenumber::metadata::Database;
 use phonenumber::PhoneNumber;
@@ -210,7 +210,7 @@ impl<'de> Deserializer<'de> for Lit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metadata::calling_code;
+    use crate::numbering::metadata::calling_code;
 
     fn confirms(code: u16, region: &str, nsn: &str) -> bool {
         let rules = calling_code(code)

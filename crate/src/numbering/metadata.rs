@@ -1,22 +1,22 @@
 //! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate
-//! ([`crate::plan`]), read with the rules of Google's own libphonenumber.
+//! ([`super::plan`]), read with the rules of Google's own libphonenumber.
 //!
-//! The crate's matching decides nothing alone (it is the second opinion, [`crate::crosscheck`]):
+//! The crate's matching decides nothing alone (it is the second opinion, [`super::crosscheck`]):
 //! it tests patterns with an unanchored search (so a 9-digit number can "match" an 8-digit
 //! pattern) and keeps the raw XML's empty general possible-length lists. Here every pattern is
 //! matched anchored the way libphonenumber uses it (`matches()` or `lookingAt()`,
-//! [`crate::pattern`]), and the general possible lengths are
+//! [`super::pattern`]), and the general possible lengths are
 //! the union of the number types', as Google's metadata build computes them. A region's rules
 //! are decoded when a number first needs that region, each of their patterns compiled when
 //! first tested, and all kept for the life of the process.
 
-use crate::pattern::{Pattern, Replacement};
-use crate::plan::{self, Entry};
+use super::pattern::{Pattern, Replacement};
+use super::plan::{self, Entry};
 use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
 use phonenumber::metadata::Database;
 use std::sync::{Arc, OnceLock};
 
-pub use crate::plan::NON_GEOGRAPHIC;
+pub use super::plan::NON_GEOGRAPHIC;
 
 /// Outcome of libphonenumber's `testNumberLength` for the general description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub struct FormatRule {
 #[derive(Debug)]
 pub struct Rules {
     entry: &'static Entry,
-    /// The crate's own database of this region, for its second opinion ([`crate::crosscheck`]).
+    /// The crate's own database of this region, for its second opinion ([`super::crosscheck`]).
     crate_database: OnceLock<Option<Database>>,
     international_prefix: Option<Pattern>,
     national_prefix_for_parsing: Option<Pattern>,
@@ -327,7 +327,7 @@ pub fn split_calling_code(digits: &str) -> Option<(u16, &str)> {
     })
 }
 
-pub use crate::plan::countries;
+pub use super::plan::countries;
 
 /// Whether `id` is a geographic region the plan knows (exact, upper-case).
 pub fn is_known_country(id: &str) -> bool {
@@ -466,7 +466,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        let mut codes: Vec<u16> = crate::plan_index::ENTRIES.iter().map(|e| e.code).collect();
+        let mut codes: Vec<u16> = plan::ENTRIES.iter().map(|e| e.code).collect();
         codes.dedup();
         assert!(codes.len() > 200);
         let mut patterns = 0;
