@@ -1,9 +1,9 @@
 //! The crate floor's inputs for the benchmark's first call, written to the folder given as
 //! the only argument: `us-metadata.bin`, the US region's metadata as the core gives it to the
-//! crate (`crosscheck::validity_metadata`), and `number.bin`, +1 415-555-1212 as the crate's
+//! crate (`second_opinion::validity_metadata`), and `number.bin`, +1 415-555-1212 as the crate's
 //! `PhoneNumber`; both in postcard, the form `is_valid` reads.
 
-use dialer_core::numbering::crosscheck::{crate_number, validity_metadata};
+use dialer_core::numbering::second_opinion::{crate_number, validity_metadata};
 use std::path::PathBuf;
 
 fn main() {

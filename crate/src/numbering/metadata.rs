@@ -1,7 +1,7 @@
 //! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate
 //! ([`super::plan`]), read with the rules of Google's own libphonenumber.
 //!
-//! The crate's matching decides nothing alone (it is the second opinion, [`super::crosscheck`]):
+//! The crate's matching decides nothing alone (it is the second opinion, [`super::second_opinion`]):
 //! it tests patterns with an unanchored search (so a 9-digit number can "match" an 8-digit
 //! pattern) and keeps the raw XML's empty general possible-length lists. Here every pattern is
 //! matched anchored the way libphonenumber uses it (`matches()` or `lookingAt()`,
@@ -60,7 +60,7 @@ pub struct FormatRule {
 #[derive(Debug)]
 pub struct Rules {
     entry: &'static Entry,
-    /// The crate's own database of this region, for its second opinion ([`super::crosscheck`]).
+    /// The crate's own database of this region, for its second opinion ([`super::second_opinion`]).
     crate_database: OnceLock<Option<Database>>,
     international_prefix: Option<Pattern>,
     national_prefix_for_parsing: Option<Pattern>,

@@ -15,7 +15,7 @@
 //! (Devanagari, Thai, …), other spaces (thin, narrow no-break, tab), bidi controls between
 //! digits, text around the number, stray letters and unknown symbols.
 
-use super::extension;
+use super::phone_extension;
 use crate::error::{describe_char, Quoted, ReadError};
 use std::borrow::Cow;
 
@@ -378,7 +378,7 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
 
 /// Splits a trailing extension off, when what stays in front still reads as a number.
 fn split_extension(text: &str) -> Option<(String, String)> {
-    let (number, ext) = extension::split_off(text)?;
+    let (number, ext) = phone_extension::split_off(text)?;
     is_viable(number).then(|| (number.to_owned(), ext.to_owned()))
 }
 

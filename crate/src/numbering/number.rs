@@ -5,11 +5,11 @@
 //! national prefix and carrier code stripped; full-match validation by number type), run on
 //! the metadata in [`super::metadata`]. Input written with `+` never consults the default
 //! country. Every accepted number must also be one `phonenumber::is_valid` calls valid
-//! ([`super::crosscheck`]); when the two disagree the value is refused, not guessed.
+//! ([`super::second_opinion`]); when the two disagree the value is refused, not guessed.
 
-use super::crosscheck::crate_confirms;
 use super::metadata::{self, LengthCheck, Rules};
 use super::normalize::{normalize, Cleaned};
+use super::second_opinion::crate_confirms;
 use crate::error::{Quoted, ReadError};
 use std::sync::Arc;
 

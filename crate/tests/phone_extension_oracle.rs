@@ -1,13 +1,13 @@
-//! The core reads a trailing extension by hand (`dialer_core::numbering::extension`); here the same
-//! forms are written as the regular expression the core used before, after libphonenumber's
-//! extension patterns, and run by the `regex` crate. Both must find the same front and the
+//! The core reads a trailing phone extension by hand (`numbering::phone_extension`); here the
+//! same forms are written as the regular expression the core used before, after
+//! libphonenumber's extension patterns, and run by the `regex` crate. Both must find the same front and the
 //! same digits, or both nothing, on every form written out and on seeded random text built
 //! from the pieces of the forms.
 
 mod common;
 
 use common::seeded::Seeded;
-use dialer_core::numbering::extension::split_off;
+use dialer_core::numbering::phone_extension::split_off;
 use regex::Regex;
 
 /// The shortest front (`.*?`, no line breaks) before one of the forms, tried in order.

@@ -1,12 +1,13 @@
-//! The extension written after a number (`x23`, `ext. 23`, `#23`, `,,23`, `- 503#`), read
-//! the way libphonenumber's extension patterns read it.
+//! The phone extension written after a number (`x23`, `ext. 23`, `#23`, `,,23`, `- 503#`),
+//! read the way libphonenumber's extension patterns read it.
 //!
 //! Read by hand rather than with a regular expression: building that one pattern with the
-//! `regex` crate was a large part of the core's first call. `tests/extension_oracle.rs` checks
-//! the reading against that pattern, run by the `regex` crate, on every form and on seeded
-//! random text.
+//! `regex` crate was a large part of the core's first call. `tests/phone_extension_oracle.rs`
+//! checks the reading against that pattern, run by the `regex` crate, on every form and on
+//! seeded random text.
 
-/// The extension at the end of `text`, with the text in front of it: `(number, digits)`.
+/// The phone extension at the end of `text`, with the text in front of it:
+/// `(number, digits)`.
 ///
 /// The front is as short as it can be: the first place from which the rest of `text` is
 /// one of the forms below, tried in their order; it never crosses a line break. The forms:
