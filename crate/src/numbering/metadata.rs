@@ -13,7 +13,6 @@
 use super::pattern::{Pattern, Replacement};
 use super::plan::{self, Entry};
 use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
-use phonenumber::metadata::Database;
 use std::sync::{Arc, OnceLock};
 
 pub use super::plan::NON_GEOGRAPHIC;
@@ -60,8 +59,6 @@ pub struct FormatRule {
 #[derive(Debug)]
 pub struct Rules {
     entry: &'static Entry,
-    /// The crate's own database of this region, for its second opinion ([`super::second_opinion`]).
-    crate_database: OnceLock<Option<Database>>,
     international_prefix: Option<Pattern>,
     national_prefix_for_parsing: Option<Pattern>,
     national_prefix_transform: Option<Replacement>,
@@ -85,11 +82,9 @@ impl Rules {
         self.entry.code
     }
 
-    /// The crate's database of this region, built on first use by `build` from its metadata.
-    pub fn crate_database(&self, build: fn(&Entry) -> Option<Database>) -> Option<&Database> {
-        self.crate_database
-            .get_or_init(|| build(self.entry))
-            .as_ref()
+    /// Where the region sits in the plan.
+    pub fn entry(&self) -> &'static Entry {
+        self.entry
     }
 
     /// libphonenumber's `parsePrefixAsIdd`: strips this region's international dialling
@@ -411,7 +406,6 @@ fn compile(entry: &'static Entry, meta: &Metadata) -> Option<Rules> {
 
     Some(Rules {
         entry,
-        crate_database: OnceLock::new(),
         international_prefix: optional(meta.international_prefix.as_ref()),
         national_prefix_for_parsing,
         national_prefix_transform,

@@ -32,13 +32,27 @@ impl Entry {
     pub fn metadata(&self) -> Option<Metadata> {
         postcard::from_bytes(PLAN.get(self.bytes.clone())?).ok()
     }
+
+    /// Where the entry stands in [`ENTRIES`]: its index in tables kept beside the plan.
+    pub fn position(&self) -> Option<usize> {
+        let range = code_range(self.code);
+        let offset = ENTRIES[range.clone()]
+            .iter()
+            .position(|entry| entry.id == self.id)?;
+        Some(range.start + offset)
+    }
+}
+
+/// Where the entries of a calling code stand in [`ENTRIES`].
+fn code_range(code: u16) -> Range<usize> {
+    let start = ENTRIES.partition_point(|entry| entry.code < code);
+    let len = ENTRIES[start..].partition_point(|entry| entry.code == code);
+    start..start + len
 }
 
 /// The regions of a calling code, main region first; empty for an unknown code.
 pub fn regions_of_code(code: u16) -> &'static [Entry] {
-    let start = ENTRIES.partition_point(|entry| entry.code < code);
-    let len = ENTRIES[start..].partition_point(|entry| entry.code == code);
-    &ENTRIES[start..start + len]
+    &ENTRIES[code_range(code)]
 }
 
 /// A geographic region by its ISO id (exact, upper-case); `None` for `001`.
@@ -58,4 +72,22 @@ pub fn countries() -> Vec<String> {
         .collect();
     ids.sort_unstable();
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_knows_its_position() {
+        for (index, entry) in ENTRIES.iter().enumerate() {
+            assert_eq!(
+                entry.position(),
+                Some(index),
+                "{} +{}",
+                entry.id,
+                entry.code
+            );
+        }
+    }
 }

@@ -13,13 +13,14 @@
 //! recompile patterns. A region's validity patterns fit its own cache many times over.
 
 use super::metadata::Rules;
-use super::plan::Entry;
+use super::plan::{Entry, ENTRIES};
 use phonenumber::metadata::loader::{Descriptor, Metadata};
 use phonenumber::metadata::Database;
 use phonenumber::PhoneNumber;
 use serde::de::value::{Error as ValueError, SeqDeserializer, StrDeserializer};
 use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
 use serde::Deserialize;
+use std::sync::OnceLock;
 
 /// Bits of the crate's `NationalNumber` that hold the digits; the leading-zero count sits
 /// above them.
@@ -29,8 +30,7 @@ const NATIONAL_BITS: u32 = 56;
 /// holds exactly those digits).
 pub fn crate_confirms(region: &Rules, nsn: &str) -> bool {
     let code = region.code();
-    let (Some(number), Some(db)) = (crate_number(code, nsn), region.crate_database(database))
-    else {
+    let (Some(number), Some(db)) = (crate_number(code, nsn), database(region.entry())) else {
         return false;
     };
     phonenumber::is_valid_with(db, &number)
@@ -38,9 +38,17 @@ pub fn crate_confirms(region: &Rules, nsn: &str) -> bool {
         && number.national().to_string() == nsn
 }
 
-/// The crate's database of one region, holding what validity reads.
-fn database(entry: &Entry) -> Option<Database> {
-    Database::from(vec![validity_metadata(entry.metadata()?)]).ok()
+/// The crate's database of one region, holding what validity reads: built when the region's
+/// first number is asked about, then kept for the life of the process.
+fn database(entry: &Entry) -> Option<&'static Database> {
+    // Indexed by the region's place in the plan: asked once for every number, so no lock and
+    // no hashing.
+    static DATABASES: [OnceLock<Option<Database>>; ENTRIES.len()] =
+        [const { OnceLock::new() }; ENTRIES.len()];
+    DATABASES
+        .get(entry.position()?)?
+        .get_or_init(|| Database::from(vec![validity_metadata(entry.metadata()?)]).ok())
+        .as_ref()
 }
 
 /// What `is_valid_with` reads of a region, rewritten in three ways that keep every answer
