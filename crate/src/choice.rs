@@ -6,13 +6,16 @@
 //! 2. the record's caller ID field (`record`, detail: the field name), when its value
 //!    (surrounding spaces aside) is a valid E.164 caller ID; any other non-empty value is
 //!    ignored with a warning, and with no field name set the step is off;
-//! 3. the most specific rule: the longest matching E.164 prefix (`rule-prefix`, `+1212`), then
-//!    a state or province (`rule-region`, `US-CA`), then a country (`rule-country`, `GB`);
+//! 3. the most specific rule by its target: the longest matching E.164 prefix
+//!    (`rule-prefix`, `+1212`), then a subdivision — a US state or Canadian province
+//!    (`rule-region`, `US-CA`) — then a country (`rule-country`, `GB`);
 //! 4. with local presence, the first pool number with the callee's NANP area code
-//!    (`area-code`, `303`), then in the callee's US state or Canadian province (`region`,
-//!    `US-CO`), then in the callee's country (`country`, `US`) — this last step only when
-//!    the default caller ID is not in that country (or there is none), so a US default stays
-//!    the fallback for a US callee in a state without a pool number;
+//!    (`area-code`, `303`), then in the callee's subdivision (`region`, `US-CO`), then in the
+//!    callee's country (`country`, `US`) — this last step only when the default caller ID is
+//!    not in that country (or there is none), so a US default stays the fallback for a US
+//!    callee in a state without a pool number;
+//!
+//! The codes are the extension's wire names: `rule-region` and `region` name a subdivision.
 //! 5. the default caller ID (`default`);
 //! 6. none (`none`): the link carries no caller ID.
 //!
@@ -22,8 +25,8 @@
 use crate::caller_id::{check_caller_id, CallerId};
 use crate::error::{SettingsError, Skip, SkipCode};
 use crate::place::Place;
-use crate::region::Region;
-use crate::settings::{caller_id_at, region_at, Settings, CALLER_IDS, DEFAULT_CALLER_ID, RULES};
+use crate::settings::{caller_id_at, target_at, Settings, CALLER_IDS, DEFAULT_CALLER_ID, RULES};
+use crate::target::Target;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Why a caller ID was chosen: a machine code ([`Reason::code`]) and, for most, a detail
@@ -36,14 +39,14 @@ pub enum Reason {
     Record(String),
     /// A rule for an E.164 prefix (`+1212`).
     RulePrefix(String),
-    /// A rule for a state or province (`US-CA`).
-    RuleRegion(String),
+    /// A rule for a subdivision, a state or province (`US-CA`).
+    RuleSubdivision(String),
     /// A rule for a country (`GB`).
     RuleCountry(String),
     /// Local presence: a pool number with the callee's area code (`303`).
     AreaCode(String),
-    /// Local presence: a pool number in the callee's state or province (`US-CO`).
-    Region(String),
+    /// Local presence: a pool number in the callee's subdivision, state or province (`US-CO`).
+    Subdivision(String),
     /// Local presence: a pool number in the callee's country (`US`).
     Country(String),
     /// The default caller ID.
@@ -60,25 +63,25 @@ impl Reason {
             Reason::Choice => "choice",
             Reason::Record(_) => "record",
             Reason::RulePrefix(_) => "rule-prefix",
-            Reason::RuleRegion(_) => "rule-region",
+            Reason::RuleSubdivision(_) => "rule-region",
             Reason::RuleCountry(_) => "rule-country",
             Reason::AreaCode(_) => "area-code",
-            Reason::Region(_) => "region",
+            Reason::Subdivision(_) => "region",
             Reason::Country(_) => "country",
             Reason::Default => "default",
             Reason::None => "none",
         }
     }
 
-    /// The detail: the field name, rule region, area code, region or country.
+    /// The detail: the field name, rule target, area code, subdivision or country.
     pub fn detail(&self) -> Option<&str> {
         match self {
             Reason::Record(d)
             | Reason::RulePrefix(d)
-            | Reason::RuleRegion(d)
+            | Reason::RuleSubdivision(d)
             | Reason::RuleCountry(d)
             | Reason::AreaCode(d)
-            | Reason::Region(d)
+            | Reason::Subdivision(d)
             | Reason::Country(d) => Some(d),
             Reason::Choice | Reason::Default | Reason::None => None,
         }
@@ -116,15 +119,15 @@ struct Pooled {
 }
 
 #[derive(Debug)]
-struct RegionRule {
-    region: Region,
+struct CheckedRule {
+    target: Target,
     id: CallerId,
 }
 
 /// The settings that choose caller IDs, checked and ready for many numbers.
 #[derive(Debug)]
 pub struct Chooser {
-    rules: Vec<RegionRule>,
+    rules: Vec<CheckedRule>,
     pool: Vec<Pooled>,
     default: Option<(CallerId, Place)>,
     local_presence: bool,
@@ -137,7 +140,7 @@ fn digits(id: &CallerId) -> &str {
 }
 
 impl Chooser {
-    /// Checks the caller IDs and rule regions of `settings`; the first unusable one is the
+    /// Checks the caller IDs and rule targets of `settings`; the first unusable one is the
     /// error.
     pub fn new(settings: &Settings) -> Result<Chooser, SettingsError> {
         let pool = settings
@@ -158,8 +161,8 @@ impl Chooser {
             .iter()
             .enumerate()
             .map(|(index, rule)| {
-                Ok(RegionRule {
-                    region: region_at(&format!("{RULES}[{index}].region"), &rule.region)?,
+                Ok(CheckedRule {
+                    target: target_at(&format!("{RULES}[{index}].region"), &rule.target)?,
                     id: caller_id_at(&format!("{RULES}[{index}].callerId"), &rule.caller_id)?,
                 })
             })
@@ -226,27 +229,27 @@ impl Chooser {
 
     /// The most specific matching rule, the first listed among equally specific ones.
     fn by_rule(&self, digits: &str, callee: &Place) -> Option<(Option<&CallerId>, Reason)> {
-        let mut best: Option<&RegionRule> = None;
+        let mut best: Option<&CheckedRule> = None;
         for rule in self
             .rules
             .iter()
-            .filter(|r| r.region.contains(digits, callee))
+            .filter(|r| r.target.contains(digits, callee))
         {
-            if best.is_none_or(|b| rule.region.specificity() > b.region.specificity()) {
+            if best.is_none_or(|b| rule.target.specificity() > b.target.specificity()) {
                 best = Some(rule);
             }
         }
         let rule = best?;
-        let code = rule.region.code();
-        let reason = match rule.region {
-            Region::Prefix(_) => Reason::RulePrefix(code),
-            Region::Subdivision(_) => Reason::RuleRegion(code),
-            Region::Country(_) => Reason::RuleCountry(code),
+        let code = rule.target.code();
+        let reason = match rule.target {
+            Target::Prefix(_) => Reason::RulePrefix(code),
+            Target::Subdivision(_) => Reason::RuleSubdivision(code),
+            Target::Country(_) => Reason::RuleCountry(code),
         };
         Some((Some(&rule.id), reason))
     }
 
-    /// Local presence: the first pool number sharing the callee's area code, region, or
+    /// Local presence: the first pool number sharing the callee's area code, subdivision, or
     /// (when the default caller ID is elsewhere) country.
     fn by_place(&self, callee: &Place) -> Option<(Option<&CallerId>, Reason)> {
         if !self.local_presence {
@@ -263,9 +266,9 @@ impl Chooser {
                 return Some((id, Reason::AreaCode(area.clone())));
             }
         }
-        if let Some(region) = callee.subdivision() {
-            if let Some(id) = first(&|place| place.subdivision() == Some(region)) {
-                return Some((id, Reason::Region(region.to_owned())));
+        if let Some(subdivision) = callee.subdivision() {
+            if let Some(id) = first(&|place| place.subdivision() == Some(subdivision)) {
+                return Some((id, Reason::Subdivision(subdivision.to_owned())));
             }
         }
         let default_elsewhere = self
@@ -363,8 +366,8 @@ mod tests {
             rules: case
                 .rules
                 .iter()
-                .map(|(region, caller_id)| Rule {
-                    region: (*region).to_owned(),
+                .map(|(target, caller_id)| Rule {
+                    target: (*target).to_owned(),
                     caller_id: (*caller_id).to_owned(),
                 })
                 .collect(),
@@ -491,7 +494,7 @@ mod tests {
     fn the_country_step_applies_only_when_the_default_is_elsewhere() {
         let cases = [
             // A Texas callee, no pool number in Texas: the default stays, as +1 888 has no
-            // region of its own and its country is the main one of +1, US.
+            // subdivision of its own and its country is the main one of +1, US.
             Case {
                 callee: "512-555-1234",
                 rules: &[],
@@ -644,13 +647,13 @@ mod tests {
                 Some("+1212"),
             ),
             (
-                Reason::RuleRegion("US-CA".into()),
+                Reason::RuleSubdivision("US-CA".into()),
                 "rule-region",
                 Some("US-CA"),
             ),
             (Reason::RuleCountry("GB".into()), "rule-country", Some("GB")),
             (Reason::AreaCode("303".into()), "area-code", Some("303")),
-            (Reason::Region("US-CO".into()), "region", Some("US-CO")),
+            (Reason::Subdivision("US-CO".into()), "region", Some("US-CO")),
             (Reason::Country("US".into()), "country", Some("US")),
             (Reason::Default, "default", None),
             (Reason::None, "none", None),

@@ -340,7 +340,7 @@ mod tests {
             (
                 Settings {
                     rules: vec![Rule {
-                        region: "US-XX".into(),
+                        target: "US-XX".into(),
                         caller_id: "+13035550100".into(),
                     }],
                     ..Settings::default()

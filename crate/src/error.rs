@@ -4,7 +4,7 @@
 //! Reading a raw phone field fails with [`ReadError`]; [`dial`](crate::dial()) turns that (or a
 //! settings problem) into a [`Skip`], the `{code, message}` pair the extension shows. Caller IDs
 //! fail with [`CallerIdError`], stored or imported settings with [`SettingsError`] (whose
-//! messages come from [`CallerIdError`], [`RegionError`], [`TemplateError`] and
+//! messages come from [`CallerIdError`], [`TargetError`], [`TemplateError`] and
 //! [`ValueError`]).
 
 use serde::Serialize;
@@ -332,7 +332,7 @@ pub enum SettingsError {
         message: String,
     },
 
-    /// A pool number or rule region that an earlier entry already has.
+    /// A pool number or rule target that an earlier entry already has.
     #[error("{field}: {value} is listed twice (first at {first})")]
     Duplicate {
         /// The path of the later value.
@@ -368,7 +368,7 @@ impl SettingsError {
 }
 
 /// Why a settings value of the right type is unusable, for the values without an error type
-/// of their own (caller IDs, rule regions and link templates have theirs).
+/// of their own (caller IDs, rule targets and link templates have theirs).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
     /// A country the numbering plan does not know.
@@ -413,9 +413,9 @@ pub enum ValueError {
     },
 }
 
-/// Why a caller-ID rule's region is unusable.
+/// Why a caller-ID rule's target is unusable.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum RegionError {
+pub enum TargetError {
     /// Neither a known country nor a known state, province or territory.
     #[error("{value} is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)")]
     Unknown {

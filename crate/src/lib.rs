@@ -13,16 +13,16 @@ pub mod link;
 pub mod numbering;
 pub mod place;
 pub mod policy;
-pub mod region;
 pub mod settings;
 pub mod stored;
+pub mod target;
 pub mod wasm;
 
 pub use caller_id::{check_caller_id, suggest_caller_id, CallerId};
 pub use choice::{Choice, Chooser, Reason};
 pub use dial::{dial, dial_batch, Dial, DialRequest, Dialer};
 pub use error::{
-    CallerIdError, Quoted, ReadError, RegionError, SettingsError, Skip, SkipCode, TemplateError,
+    CallerIdError, Quoted, ReadError, SettingsError, Skip, SkipCode, TargetError, TemplateError,
     ValueError,
 };
 pub use link::{Preset, Template, DEFAULT_TEMPLATE, PRESETS};
@@ -31,9 +31,9 @@ pub use numbering::normalize::{normalize, Cleaned};
 pub use numbering::number::{parse, Number};
 pub use place::{nanp_region, subdivisions, time_zone, Place};
 pub use policy::{read_settings, Problem, SettingsReading, Source};
-pub use region::Region;
 pub use settings::{
     settings_problems, validate_settings, FieldMessage, NumberFormat, PoolNumber, Rule, Settings,
     Validated,
 };
 pub use stored::StoredValue;
+pub use target::Target;

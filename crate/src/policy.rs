@@ -135,8 +135,8 @@ mod tests {
         StoredValue::object(pairs.iter().map(|(k, v)| (*k, v.clone())))
     }
 
-    fn rule(region: &str, caller_id: &str) -> StoredValue {
-        obj(&[("region", s(region)), ("callerId", s(caller_id))])
+    fn rule(target: &str, caller_id: &str) -> StoredValue {
+        obj(&[("region", s(target)), ("callerId", s(caller_id))])
     }
 
     fn problems(reading: &SettingsReading) -> Vec<(&str, &str, Source)> {
@@ -182,7 +182,7 @@ mod tests {
         assert_eq!(
             reading.settings.rules,
             [Rule {
-                region: "GB".into(),
+                target: "GB".into(),
                 caller_id: "+442079460001".into()
             }]
         );
@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(
             reading.settings.rules,
             [Rule {
-                region: "GB".into(),
+                target: "GB".into(),
                 caller_id: "+442079460001".into()
             }]
         );

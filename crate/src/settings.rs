@@ -19,8 +19,8 @@ use crate::caller_id::{check_caller_id, suggest_caller_id, CallerId};
 use crate::error::{Quoted, SettingsError, ValueError};
 use crate::link::{Template, DEFAULT_TEMPLATE};
 use crate::numbering::metadata;
-use crate::region::Region;
 use crate::stored::StoredValue;
+use crate::target::Target;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -32,7 +32,7 @@ pub const DEFAULT_COUNTRY: &str = "defaultCountry";
 pub const DEFAULT_CALLER_ID: &str = "defaultCallerId";
 /// Key of the pool of caller IDs shared with the user.
 pub const CALLER_IDS: &str = "callerIds";
-/// Key of the caller-ID rules by region.
+/// Key of the caller-ID rules by target.
 pub const RULES: &str = "rules";
 /// Key of the local-presence switch.
 pub const LOCAL_PRESENCE: &str = "localPresence";
@@ -72,12 +72,14 @@ pub struct PoolNumber {
     pub label: String,
 }
 
-/// A caller-ID rule: numbers in `region` are called from `caller_id`.
+/// A caller-ID rule: numbers of `target` are called from `caller_id`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Rule {
-    /// A country (`GB`), a state or province (`US-CA`), or an E.164 prefix (`+1212`).
-    pub region: String,
+    /// A country (`GB`), a subdivision (`US-CA`), or an E.164 prefix (`+1212`): a
+    /// [`Target`], stored under the key `region`.
+    #[serde(rename = "region")]
+    pub target: String,
     /// The caller ID, E.164.
     pub caller_id: String,
 }
@@ -121,7 +123,7 @@ pub struct Settings {
     pub default_caller_id: String,
     /// The pool, in the order the user or administrator listed it.
     pub caller_ids: Vec<PoolNumber>,
-    /// Caller-ID rules by region.
+    /// Caller-ID rules by target.
     pub rules: Vec<Rule>,
     /// Whether to choose from the pool by the callee's place when no rule applies.
     pub local_presence: bool,
@@ -384,7 +386,7 @@ const LABEL: &str = "a string";
 const RULE_LIST: &str = "a list of {\"region\", \"callerId\"} entries";
 const RULE_ENTRY: &str = "an object with region and callerId";
 const RULE_KEYS: &str = "region and callerId";
-const REGION: &str = "a string such as \"GB\", \"US-CA\" or \"+1212\"";
+const TARGET: &str = "a string such as \"GB\", \"US-CA\" or \"+1212\"";
 const FIELD_NAME: &str = "a field API name string such as \"FromCallerID__c\", or \"\"";
 const TEMPLATE: &str = "a link template string such as \"callto://{number}/{callerId}\"";
 const NUMBER_FORMAT: &str = "\"e164\" or \"national\"";
@@ -492,7 +494,7 @@ fn check_pool(value: &StoredValue, out: &mut Checked) -> Result<Vec<PoolNumber>,
     Ok(kept)
 }
 
-/// The good rules; each bad one, or one for a region an earlier rule has, is reported and
+/// The good rules; each bad one, or one for a target an earlier rule has, is reported and
 /// left out.
 fn check_rules(value: &StoredValue, out: &mut Checked) -> Result<Vec<Rule>, SettingsError> {
     let items = expect_array(RULES, value, RULE_LIST)?;
@@ -500,7 +502,7 @@ fn check_rules(value: &StoredValue, out: &mut Checked) -> Result<Vec<Rule>, Sett
     let mut first_at: HashMap<String, usize> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let path = format!("{RULES}[{index}]");
-        let Some([region, caller_id]) = entry_fields(
+        let Some([target, caller_id]) = entry_fields(
             RULES,
             &path,
             item,
@@ -511,39 +513,39 @@ fn check_rules(value: &StoredValue, out: &mut Checked) -> Result<Vec<Rule>, Sett
         ) else {
             continue;
         };
-        let region_field = format!("{path}.region");
+        let target_field = format!("{path}.region");
         let caller_field = format!("{path}.callerId");
-        let region = required(&region_field, region)
-            .and_then(|v| expect_str(&region_field, v, REGION))
-            .and_then(|s| region_at(&region_field, s));
+        let target = required(&target_field, target)
+            .and_then(|v| expect_str(&target_field, v, TARGET))
+            .and_then(|s| target_at(&target_field, s));
         let caller_id = required(&caller_field, caller_id)
             .and_then(|v| expect_str(&caller_field, v, CALLER_ID))
             .and_then(|s| caller_id_at(&caller_field, s));
-        let (region, id) = match (region, caller_id) {
-            (Ok(region), Ok(id)) => (region.code(), id),
-            (region, caller_id) => {
-                for err in [region.err(), caller_id.err()].into_iter().flatten() {
+        let (target, id) = match (target, caller_id) {
+            (Ok(target), Ok(id)) => (target.code(), id),
+            (target, caller_id) => {
+                for err in [target.err(), caller_id.err()].into_iter().flatten() {
                     out.finding(RULES, err, Fallback::Entry);
                 }
                 continue;
             }
         };
-        if let Some(first) = first_at.get(&region) {
+        if let Some(first) = first_at.get(&target) {
             out.finding(
                 RULES,
                 SettingsError::Duplicate {
-                    field: region_field,
-                    value: region,
+                    field: target_field,
+                    value: target,
                     first: format!("{RULES}[{first}]"),
                 },
                 Fallback::Entry,
             );
             continue;
         }
-        first_at.insert(region.clone(), index);
+        first_at.insert(target.clone(), index);
         out.warn(RULES, &caller_field, &id);
         kept.push(Rule {
-            region,
+            target,
             caller_id: id.value,
         });
     }
@@ -668,9 +670,9 @@ pub fn caller_id_at(field: &str, value: &str) -> Result<CallerId, SettingsError>
     })
 }
 
-/// A rule region for the setting at `field`.
-pub fn region_at(field: &str, value: &str) -> Result<Region, SettingsError> {
-    Region::parse(value).map_err(|err| SettingsError::bad_value(field, err))
+/// A rule target for the setting at `field`.
+pub fn target_at(field: &str, value: &str) -> Result<Target, SettingsError> {
+    Target::parse(value).map_err(|err| SettingsError::bad_value(field, err))
 }
 
 /// A link template for the setting at `field`.
@@ -744,8 +746,8 @@ mod tests {
         obj(&[("number", s(number)), ("label", s(label))])
     }
 
-    fn rule(region: &str, caller_id: &str) -> StoredValue {
-        obj(&[("region", s(region)), ("callerId", s(caller_id))])
+    fn rule(target: &str, caller_id: &str) -> StoredValue {
+        obj(&[("region", s(target)), ("callerId", s(caller_id))])
     }
 
     #[test]
@@ -818,11 +820,11 @@ mod tests {
                 ],
                 rules: vec![
                     Rule {
-                        region: "US-CA".into(),
+                        target: "US-CA".into(),
                         caller_id: "+14155550100".into()
                     },
                     Rule {
-                        region: "+1212".into(),
+                        target: "+1212".into(),
                         caller_id: "+12125550100".into()
                     },
                 ],
@@ -967,8 +969,8 @@ mod tests {
         ]);
         let checked = check(&stored);
         let settings = checked.settings();
-        let regions: Vec<&str> = settings.rules.iter().map(|r| r.region.as_str()).collect();
-        assert_eq!(regions, ["GB", "US-CA"]);
+        let targets: Vec<&str> = settings.rules.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(targets, ["GB", "US-CA"]);
         assert_eq!(
             settings.rules.first().map(|r| r.caller_id.as_str()),
             Some("+442079460001")

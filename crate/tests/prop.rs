@@ -96,7 +96,7 @@ fn plausible_stored() -> impl Strategy<Value = StoredValue> {
         ]
         .prop_map(StoredValue::String)
     };
-    let region = prop_oneof![
+    let target = prop_oneof![
         "\\+1(303|212|4)",
         "\\+44(20)?",
         prop::sample::select(vec![
@@ -114,7 +114,7 @@ fn plausible_stored() -> impl Strategy<Value = StoredValue> {
     let label = "[A-Za-z ]{0,12}".prop_map(StoredValue::String).boxed();
     let pool = prop::collection::vec(entry("number", "label", caller_id().boxed(), label), 0..6);
     let rules = prop::collection::vec(
-        entry("region", "callerId", region.boxed(), caller_id().boxed()),
+        entry("region", "callerId", target.boxed(), caller_id().boxed()),
         0..5,
     );
     (
@@ -146,7 +146,7 @@ fn native_settings() -> impl Strategy<Value = Settings> {
         0..5,
     );
     let rules = prop::collection::vec(
-        (setting_text(), setting_text()).prop_map(|(region, caller_id)| Rule { region, caller_id }),
+        (setting_text(), setting_text()).prop_map(|(target, caller_id)| Rule { target, caller_id }),
         0..5,
     );
     (

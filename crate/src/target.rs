@@ -1,11 +1,12 @@
-//! Where a caller-ID rule applies: an E.164 prefix (`+1212`, `+4420`), a US state, DC, US
-//! territory or Canadian province or territory (`US-CA`, `CA-ON`, ISO 3166-2), or a country
-//! (`GB`, ISO 3166-1 alpha-2).
+//! A caller-ID rule's target, the numbers it applies to: an E.164 prefix (`+1212`, `+4420`),
+//! a subdivision — a US state, DC, US territory or Canadian province or territory (`US-CA`,
+//! `CA-ON`, ISO 3166-2) — or a country (`GB`, ISO 3166-1 alpha-2). Settings store it under
+//! the key `region`.
 //!
 //! Codes are exact: upper-case, no spaces. A prefix is `+` and 2 to 15 digits starting with
 //! a known country calling code.
 
-use crate::error::{describe_char, Quoted, RegionError};
+use crate::error::{describe_char, Quoted, TargetError};
 use crate::numbering::metadata;
 use crate::place::{canonical_region, is_known_subdivision, Place};
 
@@ -14,75 +15,75 @@ const MIN_PREFIX_DIGITS: usize = 2;
 /// Most digits a prefix may have after `+` (a whole E.164 number).
 const MAX_PREFIX_DIGITS: usize = 15;
 
-/// A checked rule region.
+/// A checked rule target.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Region {
+pub enum Target {
     /// Numbers whose E.164 digits start with these digits (no `+`).
     Prefix(String),
-    /// A subdivision as the region picker lists it (`US-CA`, `US-PR`).
+    /// A subdivision as the picker lists it (`US-CA`, `US-PR`).
     Subdivision(String),
     /// A country the numbering plan knows.
     Country(String),
 }
 
-impl Region {
-    /// Reads a rule's `region`.
-    pub fn parse(text: &str) -> Result<Region, RegionError> {
+impl Target {
+    /// Reads a rule's target (its stored `region`).
+    pub fn parse(text: &str) -> Result<Target, TargetError> {
         let value = || Quoted::new(text);
         if let Some(digits) = text.strip_prefix('+') {
             if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
-                return Err(RegionError::PrefixNotDigits {
+                return Err(TargetError::PrefixNotDigits {
                     value: value(),
                     found: describe_char(bad),
                 });
             }
             if !(MIN_PREFIX_DIGITS..=MAX_PREFIX_DIGITS).contains(&digits.len()) {
-                return Err(RegionError::PrefixLength {
+                return Err(TargetError::PrefixLength {
                     value: value(),
                     digits: digits.len(),
                 });
             }
             if metadata::split_calling_code(digits).is_none() {
-                return Err(RegionError::PrefixCallingCode { value: value() });
+                return Err(TargetError::PrefixCallingCode { value: value() });
             }
-            return Ok(Region::Prefix(digits.to_owned()));
+            return Ok(Target::Prefix(digits.to_owned()));
         }
         if is_known_subdivision(text) {
-            return Ok(Region::Subdivision(text.to_owned()));
+            return Ok(Target::Subdivision(text.to_owned()));
         }
         if metadata::is_known_country(text) {
-            return Ok(Region::Country(text.to_owned()));
+            return Ok(Target::Country(text.to_owned()));
         }
-        Err(RegionError::Unknown { value: value() })
+        Err(TargetError::Unknown { value: value() })
     }
 
-    /// The region as written in settings: `+1212`, `US-CA`, `GB`.
+    /// The target as written in settings: `+1212`, `US-CA`, `GB`.
     pub fn code(&self) -> String {
         match self {
-            Region::Prefix(digits) => format!("+{digits}"),
-            Region::Subdivision(code) | Region::Country(code) => code.clone(),
+            Target::Prefix(digits) => format!("+{digits}"),
+            Target::Subdivision(code) | Target::Country(code) => code.clone(),
         }
     }
 
-    /// How specific the region is, for choosing among the rules a number matches: a longer
+    /// How specific the target is, for choosing among the rules a number matches: a longer
     /// prefix over a shorter one, any prefix over a subdivision, a subdivision over a
     /// country.
     pub fn specificity(&self) -> (u8, usize) {
         match self {
-            Region::Prefix(digits) => (2, digits.len()),
-            Region::Subdivision(_) => (1, 0),
-            Region::Country(_) => (0, 0),
+            Target::Prefix(digits) => (2, digits.len()),
+            Target::Subdivision(_) => (1, 0),
+            Target::Country(_) => (0, 0),
         }
     }
 
-    /// Whether the number with E.164 `digits` (no `+`) at `place` is in this region.
+    /// Whether the number with E.164 `digits` (no `+`) at `place` is a number of this target.
     pub fn contains(&self, digits: &str, place: &Place) -> bool {
         match self {
-            Region::Prefix(prefix) => digits.starts_with(prefix.as_str()),
-            Region::Subdivision(code) => {
+            Target::Prefix(prefix) => digits.starts_with(prefix.as_str()),
+            Target::Subdivision(code) => {
                 place.nanp_region.is_some() && canonical_region(code) == place.nanp_region
             }
-            Region::Country(code) => *code == place.country,
+            Target::Country(code) => *code == place.country,
         }
     }
 }
@@ -92,27 +93,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn regions_are_read() {
-        let cases: &[(&str, Region)] = &[
-            ("+1212", Region::Prefix("1212".into())),
-            ("+4420", Region::Prefix("4420".into())),
-            ("+44", Region::Prefix("44".into())),
-            ("+442079460958", Region::Prefix("442079460958".into())),
-            ("US-CA", Region::Subdivision("US-CA".into())),
-            ("CA-ON", Region::Subdivision("CA-ON".into())),
-            ("US-PR", Region::Subdivision("US-PR".into())),
-            ("GB", Region::Country("GB".into())),
-            ("PR", Region::Country("PR".into())),
+    fn targets_are_read() {
+        let cases: &[(&str, Target)] = &[
+            ("+1212", Target::Prefix("1212".into())),
+            ("+4420", Target::Prefix("4420".into())),
+            ("+44", Target::Prefix("44".into())),
+            ("+442079460958", Target::Prefix("442079460958".into())),
+            ("US-CA", Target::Subdivision("US-CA".into())),
+            ("CA-ON", Target::Subdivision("CA-ON".into())),
+            ("US-PR", Target::Subdivision("US-PR".into())),
+            ("GB", Target::Country("GB".into())),
+            ("PR", Target::Country("PR".into())),
         ];
         for (text, want) in cases {
-            let region = Region::parse(text).expect("valid");
-            assert_eq!(&region, want, "{text}");
-            assert_eq!(region.code(), *text);
+            let target = Target::parse(text).expect("valid");
+            assert_eq!(&target, want, "{text}");
+            assert_eq!(target.code(), *text);
         }
     }
 
     #[test]
-    fn bad_regions_are_refused_with_a_reason() {
+    fn bad_targets_are_refused_with_a_reason() {
         let cases: &[(&str, &str)] = &[
             ("US-XX", "“US-XX” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
             ("us-ca", "“us-ca” is not a known country, state or province (write a country as GB, a state or province as US-CA or CA-ON, a number prefix as +1212)"),
@@ -127,14 +128,14 @@ mod tests {
             ("+044", "“+044” is not an E.164 prefix: it does not start with a known country calling code"),
         ];
         for (text, message) in cases {
-            let err = Region::parse(text).expect_err("refused");
+            let err = Target::parse(text).expect_err("refused");
             assert_eq!(err.to_string(), *message, "{text:?}");
         }
     }
 
     #[test]
-    fn regions_contain_numbers() {
-        // (region, E.164 digits, contained)
+    fn targets_contain_numbers() {
+        // (target, E.164 digits, contained)
         let cases: &[(&str, &str, bool)] = &[
             ("+1212", "12125551234", true),
             ("+1212", "12135551234", false),
@@ -150,12 +151,12 @@ mod tests {
             ("GB", "13035551234", false),
             ("US-CA", "442079460958", false),
         ];
-        for (region, digits, want) in cases {
-            let r = Region::parse(region).expect("valid");
+        for (target, digits, want) in cases {
+            let t = Target::parse(target).expect("valid");
             assert_eq!(
-                r.contains(digits, &Place::of(digits)),
+                t.contains(digits, &Place::of(digits)),
                 *want,
-                "{region} {digits}"
+                "{target} {digits}"
             );
         }
     }
