@@ -40,11 +40,11 @@ pub fn check_caller_id(value: &str) -> Result<CallerId, CallerIdError> {
     }
     let (code, nsn) = metadata::split_calling_code(digits)
         .ok_or(CallerIdError::UnknownCallingCode { value: quoted() })?;
-    let rules = metadata::rules_for_code(code)
+    let country = metadata::main_country(code)
         .ok_or(CallerIdError::UnknownCallingCode { value: quoted() })?;
-    let expected = rules.describe_lengths();
+    let expected = country.describe_lengths();
     let digits_after = nsn.len();
-    match rules.test_length(nsn) {
+    match country.test_length(nsn) {
         LengthCheck::Possible => {}
         LengthCheck::LocalOnly => {
             return Err(CallerIdError::LocalOnly {
@@ -79,7 +79,7 @@ pub fn check_caller_id(value: &str) -> Result<CallerId, CallerIdError> {
             })
         }
     }
-    let assigned = metadata::region_for_number(code, nsn).is_some_and(|r| r.is_valid_nsn(nsn));
+    let assigned = metadata::country_of_number(code, nsn).is_some_and(|c| c.is_valid_nsn(nsn));
     let warning = (!assigned).then(|| {
         format!(
             "{value} is not an assigned number in the numbering plan; check it is shared with you in 8x8 Admin Console"

@@ -52,8 +52,10 @@ pub struct Dial {
     pub number: String,
     /// The number for people, e.g. `+1 415-555-1212`.
     pub number_display: String,
-    /// ISO 3166-1 alpha-2 region of the number (`001` for non-geographic numbers).
-    pub region: String,
+    /// ISO 3166-1 alpha-2 country of the number (`001` for non-geographic numbers); `region`
+    /// on the wire.
+    #[serde(rename = "region")]
+    pub country: String,
     /// The US state or Canadian province or territory (`US-CO`), when known.
     pub subdivision: Option<&'static str>,
     /// The NANP area code (`303`), for +1 numbers.
@@ -102,7 +104,7 @@ impl Dialer {
             message: err.to_string(),
         };
         let country = country_at(DEFAULT_COUNTRY, &settings.default_country).map_err(unusable)?;
-        let country_code = metadata::rules_for_region(&country).map_or(0, |rules| rules.code());
+        let country_code = metadata::country(&country).map_or(0, |plan| plan.code());
         Ok(Dialer {
             country,
             country_code,
@@ -135,7 +137,7 @@ impl Dialer {
                 .template
                 .render(&dialed, caller_id.as_ref().map(|id| id.value.as_str())),
             number_display: number.display,
-            region: number.region,
+            country: number.country,
             subdivision: place.subdivision(),
             area_code: place.area_code,
             time_zone: place.time_zone,
@@ -187,7 +189,7 @@ mod tests {
                 href: "callto://+14155551212/+18880001111".into(),
                 number: "+14155551212".into(),
                 number_display: "+1 415-555-1212".into(),
-                region: "US".into(),
+                country: "US".into(),
                 subdivision: Some("US-CA"),
                 area_code: Some("415".into()),
                 time_zone: Some("America/Los_Angeles"),
@@ -458,7 +460,7 @@ mod tests {
 
     #[test]
     fn places_of_callees_are_returned() {
-        // (raw, region, subdivision, area code, time zone)
+        // (raw, country, subdivision, area code, time zone)
         type Case = (
             &'static str,
             &'static str,
@@ -492,9 +494,9 @@ mod tests {
             ("+44 20 7946 0958", "GB", None, None, Some("Europe/London")),
             ("+800 1234 5678", "001", None, None, None),
         ];
-        for &(raw, region, subdivision, area, zone) in cases {
+        for &(raw, country, subdivision, area, zone) in cases {
             let d = dial(raw, &settings("US", "")).expect("dials");
-            assert_eq!(d.region, region, "{raw}");
+            assert_eq!(d.country, country, "{raw}");
             assert_eq!(d.subdivision, subdivision, "{raw}");
             assert_eq!(d.area_code.as_deref(), area, "{raw}");
             assert_eq!(d.time_zone, zone, "{raw}");

@@ -148,13 +148,13 @@ pub enum ReadError {
     },
 
     /// Read, but not a valid number in the numbering plan.
-    #[error("{value} is not a valid phone number for {region}")]
+    #[error("{value} is not a valid phone number for {country}")]
     Invalid {
         /// The raw value.
         value: Quoted,
-        /// The region whose numbering plan was used: the default country, or the one the
+        /// The country whose numbering plan was used: the default country, or the one the
         /// country calling code belongs to.
-        region: String,
+        country: String,
     },
 
     /// The default country is not one the numbering plan metadata knows.
@@ -596,7 +596,7 @@ mod tests {
             (
                 ReadError::Invalid {
                     value: value.clone(),
-                    region: "US".into(),
+                    country: "US".into(),
                 },
                 "invalid",
             ),
@@ -624,7 +624,7 @@ mod tests {
     fn invalid_message_matches_the_product_wording() {
         let err = ReadError::Invalid {
             value: Quoted::new("555-12"),
-            region: "US".into(),
+            country: "US".into(),
         };
         assert_eq!(
             err.to_string(),

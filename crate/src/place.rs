@@ -100,9 +100,9 @@ impl Place {
                 time_zone: None,
             };
         };
-        let country = metadata::region_for_number(code, nsn)
-            .or_else(|| metadata::rules_for_code(code))
-            .map(|rules| rules.id().to_owned())
+        let country = metadata::country_of_number(code, nsn)
+            .or_else(|| metadata::main_country(code))
+            .map(|plan| plan.id().to_owned())
             .unwrap_or_default();
         let area_code = (code == 1).then(|| nsn.get(..3)).flatten();
         Place {

@@ -224,7 +224,7 @@ pub enum Value {
     /// `callerIds`, good entries only.
     CallerIds(Vec<PoolNumber>),
     /// `rules`, good entries only.
-    Rules(Vec<Rule>),
+    CountryPlan(Vec<Rule>),
     /// `localPresence`.
     LocalPresence(bool),
     /// `recordCallerIdField`.
@@ -243,7 +243,7 @@ impl Value {
             Value::DefaultCountry(_) => DEFAULT_COUNTRY,
             Value::DefaultCallerId(_) => DEFAULT_CALLER_ID,
             Value::CallerIds(_) => CALLER_IDS,
-            Value::Rules(_) => RULES,
+            Value::CountryPlan(_) => RULES,
             Value::LocalPresence(_) => LOCAL_PRESENCE,
             Value::RecordCallerIdField(_) => RECORD_CALLER_ID_FIELD,
             Value::LinkTemplate(_) => LINK_TEMPLATE,
@@ -258,7 +258,7 @@ impl Value {
             Value::DefaultCountry(v) => settings.default_country = v,
             Value::DefaultCallerId(v) => settings.default_caller_id = v,
             Value::CallerIds(v) => settings.caller_ids = v,
-            Value::Rules(v) => settings.rules = v,
+            Value::CountryPlan(v) => settings.rules = v,
             Value::LocalPresence(v) => settings.local_presence = v,
             Value::RecordCallerIdField(v) => settings.record_caller_id_field = v,
             Value::LinkTemplate(v) => settings.link_template = v,
@@ -411,7 +411,7 @@ fn check_key(
             Ok(Value::DefaultCallerId(id.value))
         }),
         CALLER_IDS => check_pool(value, out).map(Value::CallerIds),
-        RULES => check_rules(value, out).map(Value::Rules),
+        RULES => check_rules(value, out).map(Value::CountryPlan),
         LOCAL_PRESENCE => expect_bool(key, value).map(Value::LocalPresence),
         RECORD_CALLER_ID_FIELD => expect_str(key, value, FIELD_NAME)
             .and_then(|s| field_name_at(key, s))

@@ -1,9 +1,10 @@
 //! The core's pattern matcher against the `regex` crate, on every pattern of the plan.
 //!
-//! `dialer_core::numbering::pattern` runs the metadata's regular expressions with its own small
-//! backtracking matcher (the `regex` crate costs a hundred times more to build a pattern). Here each pattern the `phonenumber` crate's metadata holds is also
-//! compiled with `regex` (anchored the same way) and both must agree on every input: the
-//! region's example numbers, each with one digit changed, dropped or added, their prefixes,
+//! `dialer_core::numbering::pattern` runs the metadata's regular expressions with its own
+//! small backtracking matcher (the `regex` crate costs a hundred times more to build a
+//! pattern). Here each pattern the `phonenumber` crate's metadata holds is also compiled with
+//! `regex` (anchored the same way) and both must agree on every input: the
+//! country's example numbers, each with one digit changed, dropped or added, their prefixes,
 //! and seeded random digit strings. Whole-number patterns must agree on matching, prefix
 //! patterns on where the match ends, and the patterns whose groups are used (formats and
 //! national prefixes for parsing) on every group.
@@ -25,8 +26,8 @@ enum Use {
     Prefix,
 }
 
-/// Every region of the plan (the non-geographic ones included: they share the id `001`).
-fn regions() -> Vec<&'static Metadata> {
+/// Every country of the plan (the non-geographic ones included: they share the id `001`).
+fn countries() -> Vec<&'static Metadata> {
     (1..1000u16)
         .filter_map(|code| DATABASE.by_code(&code))
         .flatten()
@@ -37,7 +38,7 @@ fn squeeze(pattern: &str) -> String {
     pattern.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// (pattern, use, whether its groups matter) for each pattern of a region.
+/// (pattern, use, whether its groups matter) for each pattern of a country.
 fn patterns(meta: &Metadata) -> Vec<(String, Use, bool)> {
     let mut out: Vec<(String, Use, bool)> = validity_descriptors(meta)
         .map(|desc| (squeeze(desc.national_number().as_str()), Use::Whole, false))
@@ -60,7 +61,7 @@ fn patterns(meta: &Metadata) -> Vec<(String, Use, bool)> {
     out
 }
 
-/// Inputs for a region: example numbers (with the national prefix and without), one-digit
+/// Inputs for a country: example numbers (with the national prefix and without), one-digit
 /// changes, prefixes, random strings.
 fn inputs(meta: &Metadata, rng: &mut Seeded) -> Vec<String> {
     let mut examples: Vec<String> = validity_descriptors(meta)
@@ -109,7 +110,7 @@ fn oracle(pattern: &str, how: Use) -> Regex {
 fn every_pattern_matches_as_the_regex_crate_does() {
     let mut rng = Seeded(0x0DD5_EED5);
     let mut checked = 0usize;
-    for meta in regions() {
+    for meta in countries() {
         let inputs = inputs(meta, &mut rng);
         for (pattern, how, groups) in patterns(meta) {
             let ours = Pattern::new(&pattern, matches!(how, Use::Whole))

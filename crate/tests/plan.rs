@@ -1,5 +1,5 @@
 //! The embedded plan (`crate/data/plan.bin`) is the `phonenumber` crate's own metadata: every
-//! region, in the crate's order, with the same patterns, lengths, prefixes and formats. Fails
+//! country, in the crate's order, with the same patterns, lengths, prefixes and formats. Fails
 //! after an upgrade of the crate until `cargo run -p dialer-core --example generate_plan` is
 //! run again.
 
@@ -10,7 +10,7 @@ use dialer_core::numbering::plan;
 use phonenumber::metadata::{Database, Descriptor, Format, Metadata, DATABASE};
 use std::fmt::Write as _;
 
-/// Everything the crate holds for a region except example numbers, patterns without the
+/// Everything the crate holds for a country except example numbers, patterns without the
 /// whitespace the crate ignores.
 fn fingerprint(meta: &Metadata) -> String {
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
@@ -80,17 +80,17 @@ fn plan_matches_the_crate() {
     assert!(codes.len() > 200);
     for code in codes {
         let theirs = DATABASE.by_code(&code).expect("a code of the database");
-        let ours = plan::regions_of_code(code);
+        let ours = plan::countries_of_code(code);
         let ids = |ids: Vec<&str>| ids.join(" ");
         assert_eq!(
             ids(ours.iter().map(|e| e.id).collect()),
             ids(theirs.iter().map(|m| m.id()).collect()),
-            "regions of +{code}, in order"
+            "countries of +{code}, in order"
         );
         for (entry, meta) in ours.iter().zip(theirs) {
             let decoded = entry.metadata().expect("the plan decodes");
             let rebuilt = Database::from(vec![decoded]).expect("the crate accepts it");
-            let rebuilt = rebuilt.by_code(&code).expect("one region")[0];
+            let rebuilt = rebuilt.by_code(&code).expect("one country")[0];
             assert_eq!(
                 fingerprint(rebuilt),
                 fingerprint(meta),
@@ -111,7 +111,7 @@ fn countries_are_the_crates_geographic_regions() {
     theirs.sort();
     theirs.dedup();
     assert_eq!(plan::countries(), theirs);
-    assert!(plan::region("US").is_some_and(|e| e.code == 1));
-    assert!(plan::region("001").is_none());
-    assert!(plan::regions_of_code(999).is_empty());
+    assert!(plan::country("US").is_some_and(|e| e.code == 1));
+    assert!(plan::country("001").is_none());
+    assert!(plan::countries_of_code(999).is_empty());
 }

@@ -1,6 +1,6 @@
 //! The second opinion rewrites the crate's validity patterns (anchored, ASCII digits) to make
 //! them cheap; the crate must still give exactly the answers it gives on its own metadata.
-//! Checked for every region on the crate's example numbers and on near misses of them.
+//! Checked for every country on the crate's example numbers and on near misses of them.
 
 mod common;
 
@@ -11,7 +11,7 @@ use dialer_core::numbering::second_opinion::crate_confirms;
 use phonenumber::metadata::{Database, DATABASE};
 use phonenumber::PhoneNumber;
 
-/// Each example national number of the code's regions, and numbers one edit away from it.
+/// Each example national number of the code's countries, and numbers one edit away from it.
 fn candidates(code: u16) -> Vec<String> {
     let mut out = Vec::new();
     for meta in DATABASE.by_code(&code).unwrap_or_default() {
@@ -43,9 +43,9 @@ fn rewritten_patterns_keep_the_crates_answers() {
     let (mut checked, mut valid) = (0, 0);
     for code in codes {
         let numbers = candidates(code);
-        for entry in plan::regions_of_code(code) {
-            let rules = calling_code(code)
-                .and_then(|c| c.region(entry.id))
+        for entry in plan::countries_of_code(code) {
+            let country = calling_code(code)
+                .and_then(|c| c.country(entry.id))
                 .expect("compiles");
             let original = Database::from(vec![entry.metadata().expect("decodes")]).expect("loads");
             for nsn in &numbers {
@@ -59,7 +59,7 @@ fn rewritten_patterns_keep_the_crates_answers() {
                 };
                 let theirs = phonenumber::is_valid_with(&original, &number);
                 assert_eq!(
-                    crate_confirms(&rules, nsn),
+                    crate_confirms(&country, nsn),
                     theirs,
                     "+{code} {nsn} in {}",
                     entry.id

@@ -1,14 +1,17 @@
-//! The numbering plan: Google's metadata, as embedded in the `phonenumber` crate
-//! ([`super::plan`]), read with the rules of Google's own libphonenumber.
+//! Each country's numbering plan ([`CountryPlan`]): Google's metadata, as embedded in the
+//! `phonenumber` crate ([`super::plan`]), read the way Google's own libphonenumber reads it.
 //!
-//! The crate's matching decides nothing alone (it is the second opinion, [`super::second_opinion`]):
-//! it tests patterns with an unanchored search (so a 9-digit number can "match" an 8-digit
-//! pattern) and keeps the raw XML's empty general possible-length lists. Here every pattern is
-//! matched anchored the way libphonenumber uses it (`matches()` or `lookingAt()`,
-//! [`super::pattern`]), and the general possible lengths are
-//! the union of the number types', as Google's metadata build computes them. A region's rules
-//! are decoded when a number first needs that region, each of their patterns compiled when
+//! The crate's matching decides nothing alone (it is the second opinion,
+//! [`super::second_opinion`]): it tests patterns with an unanchored search (so a 9-digit
+//! number can "match" an 8-digit pattern) and keeps the raw XML's empty general
+//! possible-length lists. Here every pattern is matched anchored the way libphonenumber uses
+//! it (`matches()` or `lookingAt()`, [`super::pattern`]), and the general possible lengths are
+//! the union of the number types', as Google's metadata build computes them. A country's plan
+//! is decoded when a number first needs that country, each of its patterns compiled when
 //! first tested, and all kept for the life of the process.
+//!
+//! A country here is what libphonenumber calls a region: an ISO 3166-1 alpha-2 code, or `001`
+//! for a non-geographic entity such as +800.
 
 use super::pattern::{Pattern, Replacement};
 use super::plan::{self, Entry};
@@ -55,9 +58,10 @@ pub struct FormatRule {
     replacement: Replacement,
 }
 
-/// The rules of one region (or non-geographic entity), compiled for libphonenumber semantics.
+/// The numbering plan of one country (or non-geographic entity), compiled for
+/// libphonenumber's semantics.
 #[derive(Debug)]
-pub struct Rules {
+pub struct CountryPlan {
     entry: &'static Entry,
     international_prefix: Option<Pattern>,
     national_prefix_for_parsing: Option<Pattern>,
@@ -71,8 +75,8 @@ pub struct Rules {
     national_formats: Vec<FormatRule>,
 }
 
-impl Rules {
-    /// The ISO 3166-1 alpha-2 region id, or `001` for a non-geographic entity.
+impl CountryPlan {
+    /// The ISO 3166-1 alpha-2 country code, or `001` for a non-geographic entity.
     pub fn id(&self) -> &'static str {
         self.entry.id
     }
@@ -82,12 +86,12 @@ impl Rules {
         self.entry.code
     }
 
-    /// Where the region sits in the plan.
+    /// Where the country sits in the plan.
     pub fn entry(&self) -> &'static Entry {
         self.entry
     }
 
-    /// libphonenumber's `parsePrefixAsIdd`: strips this region's international dialling
+    /// libphonenumber's `parsePrefixAsIdd`: strips this country's international dialling
     /// prefix from `digits`, unless the digit after it is `0` (no calling code starts so).
     pub fn strip_international_prefix<'a>(&self, digits: &'a str) -> Option<&'a str> {
         let end = self.international_prefix.as_ref()?.match_end(digits)?;
@@ -177,7 +181,7 @@ impl Rules {
         self.types.iter().any(|desc| desc.matches(nsn))
     }
 
-    /// Whether this region claims the number (libphonenumber's
+    /// Whether this country claims the number (libphonenumber's
     /// `getRegionCodeForNumberFromRegionList`): by its leading digits when it has them,
     /// otherwise by the number having a known type here.
     fn claims(&self, nsn: &str) -> bool {
@@ -195,7 +199,7 @@ impl Rules {
     }
 
     /// The national form of a national significant number, with the national (trunk) prefix
-    /// where the region writes one, as libphonenumber's `formatNsn` in `NATIONAL` mode
+    /// where the country writes one, as libphonenumber's `formatNsn` in `NATIONAL` mode
     /// (`020 7946 0958`, `(415) 555-1212`); the bare digits when no format applies.
     pub fn format_national(&self, nsn: &str) -> String {
         apply_format(&self.national_formats, nsn)
@@ -216,19 +220,19 @@ fn apply_format(rules: &[FormatRule], nsn: &str) -> String {
     nsn.to_owned()
 }
 
-/// The regions of one calling code (main region first, as the crate's database orders them),
-/// each decoded and compiled on first use: a +1 number usually needs only the US rules, not
-/// all 25 NANP members'.
+/// The countries of one calling code (main country first, as the crate's database orders
+/// them), each decoded and compiled on first use: a +1 number usually needs only the US plan,
+/// not all 25 NANP members'.
 #[derive(Debug)]
 pub struct CallingCode {
     entries: &'static [Entry],
-    slots: Vec<OnceLock<Option<Arc<Rules>>>>,
+    slots: Vec<OnceLock<Option<Arc<CountryPlan>>>>,
 }
 
 impl CallingCode {
-    /// The rules of the region at `index`; `None` past the end or when its metadata does not
+    /// The plan of the country at `index`; `None` past the end or when its metadata does not
     /// compile (treated as unknown).
-    fn get(&self, index: usize) -> Option<Arc<Rules>> {
+    fn get(&self, index: usize) -> Option<Arc<CountryPlan>> {
         self.slots
             .get(index)?
             .get_or_init(|| {
@@ -238,28 +242,28 @@ impl CallingCode {
             .clone()
     }
 
-    /// The main region's rules.
-    pub fn main(&self) -> Option<Arc<Rules>> {
+    /// The main country's plan.
+    pub fn main(&self) -> Option<Arc<CountryPlan>> {
         self.get(0)
     }
 
-    /// The rules of region `id` under this code.
-    pub fn region(&self, id: &str) -> Option<Arc<Rules>> {
+    /// The plan of country `id` under this code.
+    pub fn country(&self, id: &str) -> Option<Arc<CountryPlan>> {
         let index = self.entries.iter().position(|entry| entry.id == id)?;
         self.get(index)
     }
 
-    /// libphonenumber's `getRegionCodeForNumberFromRegionList`: the first region that claims
+    /// libphonenumber's `getRegionCodeForNumberFromRegionList`: the first country that claims
     /// the number, by its leading digits when it has them, otherwise by the number having a
-    /// known type there. `None` when no region does, or one before it cannot be compiled.
-    pub fn region_for_number(&self, nsn: &str) -> Option<Arc<Rules>> {
+    /// known type there. `None` when no country does, or one before it cannot be compiled.
+    pub fn country_of_number(&self, nsn: &str) -> Option<Arc<CountryPlan>> {
         if self.entries.len() == 1 {
             return self.get(0);
         }
         for index in 0..self.entries.len() {
-            let rules = self.get(index)?;
-            if rules.claims(nsn) {
-                return Some(rules);
+            let country = self.get(index)?;
+            if country.claims(nsn) {
+                return Some(country);
             }
         }
         None
@@ -269,7 +273,7 @@ impl CallingCode {
 /// Calling codes have one to three digits.
 const CODES: usize = 1000;
 
-/// The regions sharing a calling code; `None` for an unknown code.
+/// The countries sharing a calling code; `None` for an unknown code.
 pub fn calling_code(code: u16) -> Option<&'static CallingCode> {
     // Indexed by code: asked several times for every number, so no lock and no hashing.
     static CALLING_CODES: [OnceLock<Option<CallingCode>>; CODES] =
@@ -277,7 +281,7 @@ pub fn calling_code(code: u16) -> Option<&'static CallingCode> {
     CALLING_CODES
         .get(usize::from(code))?
         .get_or_init(|| {
-            let entries = plan::regions_of_code(code);
+            let entries = plan::countries_of_code(code);
             if entries.is_empty() {
                 return None;
             }
@@ -287,25 +291,25 @@ pub fn calling_code(code: u16) -> Option<&'static CallingCode> {
         .as_ref()
 }
 
-/// The main region's rules for a calling code (libphonenumber's
+/// The plan of a calling code's main country (libphonenumber's
 /// `getMetadataForRegionOrCallingCode`).
-pub fn rules_for_code(code: u16) -> Option<Arc<Rules>> {
+pub fn main_country(code: u16) -> Option<Arc<CountryPlan>> {
     calling_code(code)?.main()
 }
 
-/// The rules of a geographic region by ISO id (`None` for unknown ids and for `001`).
-pub fn rules_for_region(id: &str) -> Option<Arc<Rules>> {
-    calling_code(plan::region(id)?.code)?.region(id)
+/// The plan of a country by its ISO 3166-1 code (`None` for unknown codes and for `001`).
+pub fn country(id: &str) -> Option<Arc<CountryPlan>> {
+    calling_code(plan::country(id)?.code)?.country(id)
 }
 
-/// The region a valid national number belongs to under its calling code, if any.
-pub fn region_for_number(code: u16, nsn: &str) -> Option<Arc<Rules>> {
-    calling_code(code)?.region_for_number(nsn)
+/// The country a valid national number belongs to under its calling code, if any.
+pub fn country_of_number(code: u16, nsn: &str) -> Option<Arc<CountryPlan>> {
+    calling_code(code)?.country_of_number(nsn)
 }
 
 /// Whether a calling code exists in the plan.
 pub fn is_known_code(code: u16) -> bool {
-    !plan::regions_of_code(code).is_empty()
+    !plan::countries_of_code(code).is_empty()
 }
 
 /// libphonenumber's `extractCountryCode`: the calling code at the start of `digits` (one to
@@ -324,9 +328,9 @@ pub fn split_calling_code(digits: &str) -> Option<(u16, &str)> {
 
 pub use super::plan::countries;
 
-/// Whether `id` is a geographic region the plan knows (exact, upper-case).
+/// Whether `id` is a country code the plan knows (exact, upper-case; `001` is not).
 pub fn is_known_country(id: &str) -> bool {
-    plan::region(id).is_some()
+    plan::country(id).is_some()
 }
 
 fn type_descriptors(meta: &Metadata) -> impl Iterator<Item = &Descriptor> {
@@ -351,7 +355,7 @@ fn optional(pattern: Option<&String>) -> Option<Pattern> {
     Pattern::new(pattern?, false)
 }
 
-fn compile(entry: &'static Entry, meta: &Metadata) -> Option<Rules> {
+fn compile(entry: &'static Entry, meta: &Metadata) -> Option<CountryPlan> {
     let mut lengths: Vec<u16> = Vec::new();
     let mut local: Vec<u16> = Vec::new();
     let mut types = Vec::new();
@@ -404,7 +408,7 @@ fn compile(entry: &'static Entry, meta: &Metadata) -> Option<Rules> {
         .map(|format| format_rule(format, national_pattern(format, national_prefix)?))
         .collect::<Option<Vec<_>>>()?;
 
-    Some(Rules {
+    Some(CountryPlan {
         entry,
         international_prefix: optional(meta.international_prefix.as_ref()),
         national_prefix_for_parsing,
@@ -467,18 +471,18 @@ mod tests {
         for code in codes {
             let entry = calling_code(code).expect("a code from the plan");
             for (index, Entry { id, .. }) in entry.entries.iter().enumerate() {
-                let rules = entry.get(index).unwrap_or_else(|| panic!("+{code} {id}"));
-                assert!(!rules.general_lengths.is_empty(), "+{code} {id}");
-                let formats = rules.formats.iter().chain(&rules.national_formats);
+                let plan = entry.get(index).unwrap_or_else(|| panic!("+{code} {id}"));
+                assert!(!plan.general_lengths.is_empty(), "+{code} {id}");
+                let formats = plan.formats.iter().chain(&plan.national_formats);
                 let all = [
-                    &rules.international_prefix,
-                    &rules.national_prefix_for_parsing,
+                    &plan.international_prefix,
+                    &plan.national_prefix_for_parsing,
                 ]
                 .into_iter()
-                .chain([&rules.leading_digits])
+                .chain([&plan.leading_digits])
                 .flatten()
-                .chain([&rules.general_pattern])
-                .chain(rules.types.iter().map(|desc| &desc.pattern))
+                .chain([&plan.general_pattern])
+                .chain(plan.types.iter().map(|desc| &desc.pattern))
                 .chain(formats.flat_map(|f| f.leading.iter().chain([&f.pattern])));
                 for pattern in all {
                     assert!(pattern.compiles(), "+{code} {id}: {pattern:?}");
@@ -490,8 +494,8 @@ mod tests {
     }
 
     #[test]
-    fn us_rules_follow_libphonenumber() {
-        let us = rules_for_region("US").expect("US is in the metadata");
+    fn us_plan_follows_libphonenumber() {
+        let us = country("US").expect("US is in the metadata");
         assert_eq!(us.code(), 1);
         assert_eq!(us.id(), "US");
         assert_eq!(us.test_length("4155551212"), LengthCheck::Possible);
@@ -532,8 +536,8 @@ mod tests {
             (81, "312345678", "03-1234-5678"),
         ];
         for (code, nsn, want) in cases {
-            let rules = rules_for_code(*code).expect("known code");
-            assert_eq!(rules.format_national(nsn), *want, "+{code} {nsn}");
+            let country = main_country(*code).expect("known code");
+            assert_eq!(country.format_national(nsn), *want, "+{code} {nsn}");
         }
     }
 
@@ -553,12 +557,12 @@ mod tests {
     }
 
     #[test]
-    fn regions_are_found_for_shared_codes() {
-        let ca = region_for_number(1, "6135550123").expect("a Canadian number");
+    fn countries_are_found_for_shared_codes() {
+        let ca = country_of_number(1, "6135550123").expect("a Canadian number");
         assert_eq!(ca.id(), "CA");
-        let va = region_for_number(39, "0669820000").expect("a Vatican number");
+        let va = country_of_number(39, "0669820000").expect("a Vatican number");
         assert_eq!(va.id(), "VA");
-        assert!(region_for_number(1, "8880001111").is_none());
+        assert!(country_of_number(1, "8880001111").is_none());
     }
 
     #[test]

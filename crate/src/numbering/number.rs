@@ -7,7 +7,7 @@
 //! country. Every accepted number must also be one `phonenumber::is_valid` calls valid
 //! ([`super::second_opinion`]); when the two disagree the value is refused, not guessed.
 
-use super::metadata::{self, LengthCheck, Rules};
+use super::metadata::{self, CountryPlan, LengthCheck};
 use super::normalize::{normalize, Cleaned};
 use super::second_opinion::crate_confirms;
 use crate::error::{Quoted, ReadError};
@@ -25,8 +25,8 @@ pub struct Number {
     pub e164: String,
     /// International display form, e.g. `+1 415-555-1212`.
     pub display: String,
-    /// ISO 3166-1 alpha-2 region of the number (`001` for non-geographic numbers).
-    pub region: String,
+    /// ISO 3166-1 alpha-2 country of the number (`001` for non-geographic numbers).
+    pub country: String,
     /// The country calling code.
     pub calling_code: u16,
     /// The national significant number.
@@ -40,8 +40,8 @@ impl Number {
     /// national (trunk) prefix included, without punctuation (`02079460958` for
     /// +44 20 7946 0958, `4155551212` for +1 415-555-1212).
     pub fn national_digits(&self) -> String {
-        match metadata::rules_for_code(self.calling_code) {
-            Some(rules) => rules
+        match metadata::main_country(self.calling_code) {
+            Some(country) => country
                 .format_national(&self.national)
                 .chars()
                 .filter(char::is_ascii_digit)
@@ -68,13 +68,13 @@ pub fn parse_cleaned(
     let e164 = format!("+{code}{nsn}");
     let invalid = || ReadError::Invalid {
         value: Quoted::new(raw),
-        region: region_label(code, default_country),
+        country: country_label(code, default_country),
     };
-    let region = metadata::region_for_number(code, &nsn).ok_or_else(invalid)?;
-    if !region.is_valid_nsn(&nsn) {
+    let country = metadata::country_of_number(code, &nsn).ok_or_else(invalid)?;
+    if !country.is_valid_nsn(&nsn) {
         return Err(invalid());
     }
-    if !crate_confirms(&region, &nsn) {
+    if !crate_confirms(&country, &nsn) {
         return Err(ReadError::Unconfirmed {
             value: Quoted::new(raw),
             ours: e164,
@@ -82,7 +82,7 @@ pub fn parse_cleaned(
     }
     Ok(Number {
         display: display(code, &nsn),
-        region: region.id().to_owned(),
+        country: country.id().to_owned(),
         calling_code: code,
         national: nsn,
         extension: cleaned.extension.clone(),
@@ -91,23 +91,23 @@ pub fn parse_cleaned(
 }
 
 /// The international display form of a calling code and national number, grouped by the
-/// main region's formats (`+1 415-555-1212`).
+/// main country's formats (`+1 415-555-1212`).
 pub fn display(code: u16, nsn: &str) -> String {
-    match metadata::rules_for_code(code) {
-        Some(rules) => format!("+{code} {}", rules.format_international(nsn)),
+    match metadata::main_country(code) {
+        Some(country) => format!("+{code} {}", country.format_international(nsn)),
         None => format!("+{code} {nsn}"),
     }
 }
 
 /// "US", or "GB (+44)" when the calling code came from the number itself.
-fn region_label(code: u16, default_country: &str) -> String {
-    let default_code = metadata::rules_for_region(default_country).map(|r| r.code());
+fn country_label(code: u16, default_country: &str) -> String {
+    let default_code = metadata::country(default_country).map(|c| c.code());
     if default_code == Some(code) {
         default_country.to_owned()
     } else {
-        match metadata::rules_for_code(code) {
-            Some(rules) if rules.id() != metadata::NON_GEOGRAPHIC => {
-                format!("{} (+{code})", rules.id())
+        match metadata::main_country(code) {
+            Some(country) if country.id() != metadata::NON_GEOGRAPHIC => {
+                format!("{} (+{code})", country.id())
             }
             _ => format!("+{code}"),
         }
@@ -122,11 +122,11 @@ fn national_number(
     default_country: &str,
 ) -> Result<(u16, String), ReadError> {
     let value = || Quoted::new(raw);
-    let default = metadata::rules_for_region(default_country);
+    let default = metadata::country(default_country);
     let digits = cleaned.digits.as_str();
 
     // maybeExtractCountryCode
-    let (code, national, rules): (u16, String, Arc<Rules>) = if cleaned.plus {
+    let (code, national, country): (u16, String, Arc<CountryPlan>) = if cleaned.plus {
         extracted(raw, digits, "+")?
     } else {
         let default = default.ok_or_else(|| ReadError::UnknownDefaultCountry {
@@ -149,15 +149,15 @@ fn national_number(
             match from_digits {
                 Some(national) => {
                     // The calling code was read from the digits: libphonenumber then uses
-                    // the main region of that code, which may not be the default country.
-                    let rules = if metadata::rules_for_code(default.code())
+                    // the main country of that code, which may not be the default country.
+                    let country = if metadata::main_country(default.code())
                         .is_some_and(|main| main.id() == default.id())
                     {
                         default
                     } else {
-                        metadata::rules_for_code(default.code()).unwrap_or(default)
+                        metadata::main_country(default.code()).unwrap_or(default)
                     };
-                    (rules.code(), national, rules)
+                    (country.code(), national, country)
                 }
                 None => (default.code(), digits.to_owned(), default),
             }
@@ -168,10 +168,10 @@ fn national_number(
         return Err(ReadError::TooFewDigits { value: value() });
     }
     // Strip the national prefix when what is left still has a possible length.
-    let national = match rules.strip_national_prefix(&national) {
+    let national = match country.strip_national_prefix(&national) {
         Some(potential)
             if !matches!(
-                rules.test_length(&potential),
+                country.test_length(&potential),
                 LengthCheck::TooShort | LengthCheck::LocalOnly | LengthCheck::InvalidLength
             ) =>
         {
@@ -189,12 +189,12 @@ fn national_number(
 }
 
 /// The calling code at the start of `digits` (after `+` or an international prefix) and the
-/// main region's rules for it.
+/// plan of its main country.
 fn extracted(
     raw: &str,
     digits: &str,
     prefix: &str,
-) -> Result<(u16, String, Arc<Rules>), ReadError> {
+) -> Result<(u16, String, Arc<CountryPlan>), ReadError> {
     if digits.len() <= MIN_NSN {
         return Err(ReadError::TooFewDigits {
             value: Quoted::new(raw),
@@ -205,8 +205,8 @@ fn extracted(
         prefix: prefix.to_owned(),
     };
     let (code, rest) = metadata::split_calling_code(digits).ok_or_else(unknown)?;
-    let rules = metadata::rules_for_code(code).ok_or_else(unknown)?;
-    Ok((code, rest.to_owned(), rules))
+    let country = metadata::main_country(code).ok_or_else(unknown)?;
+    Ok((code, rest.to_owned(), country))
 }
 
 #[cfg(test)]
@@ -274,11 +274,11 @@ mod tests {
     }
 
     #[test]
-    fn returns_region_display_and_extension() {
+    fn returns_country_display_and_extension() {
         let n = parse("415.555.1212 x23", "US").expect("valid");
         assert_eq!(n.e164, "+14155551212");
         assert_eq!(n.display, "+1 415-555-1212");
-        assert_eq!(n.region, "US");
+        assert_eq!(n.country, "US");
         assert_eq!(n.extension.as_deref(), Some("23"));
         let cases: &[(&str, &str, &str)] = &[
             ("+44 20 7946 0958", "+44 20 7946 0958", "GB"),
@@ -289,11 +289,11 @@ mod tests {
             ("+55 11 91234 5678", "+55 11 91234-5678", "BR"),
             ("+800 1234 5678", "+800 1234 5678", "001"),
         ];
-        for (raw, shown, region) in cases {
+        for (raw, shown, country) in cases {
             let n = parse(raw, "US").expect("valid");
             assert_eq!(
-                (n.display.as_str(), n.region.as_str()),
-                (*shown, *region),
+                (n.display.as_str(), n.country.as_str()),
+                (*shown, *country),
                 "{raw:?}"
             );
             assert_eq!(n.extension, None);

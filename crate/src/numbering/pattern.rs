@@ -12,7 +12,7 @@
 //! and `tests/pattern_oracle.rs` checks every pattern against the `regex` crate).
 //!
 //! Why not the `regex` crate, which the `phonenumber` crate links anyway: building one of its
-//! regexes costs about a hundred times more than this program, and a region's first number
+//! regexes costs about a hundred times more than this program, and a country's first number
 //! builds dozens; in V8 that was most of the cost of every new country.
 //!
 //! Alternatives are pruned by the digits they can start with, so an alternation of area
@@ -51,7 +51,7 @@ enum Inst {
     Match,
 }
 
-/// A pattern of the plan, compiled when first matched: a region holds up to a few hundred
+/// A pattern of the plan, compiled when first matched: a country holds up to a few hundred
 /// and reading one number needs a handful.
 #[derive(Debug)]
 pub struct Pattern {

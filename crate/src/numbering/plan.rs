@@ -1,9 +1,10 @@
-//! The numbering plan as embedded: every region's metadata from the `phonenumber` crate, in
-//! the crate's own loader form, stored region by region (`data/plan.bin`, indexed by
-//! [`ENTRIES`]) and decoded only when a number needs that region.
+//! The numbering plan as embedded: every country's metadata from the `phonenumber` crate, in
+//! the crate's own loader form, stored country by country (`data/plan.bin`, indexed by
+//! [`ENTRIES`]) and decoded only when a number needs that country.
 //!
-//! The crate's default database decodes all 254 regions and checks every pattern at the
-//! first number; here the first number costs its own region only.
+//! The crate's default database decodes all 254 countries (regions, as libphonenumber calls
+//! them, non-geographic entities included) and checks every pattern at the first number;
+//! here the first number costs its own country only.
 
 mod index;
 
@@ -13,13 +14,13 @@ use std::ops::Range;
 
 static PLAN: &[u8] = include_bytes!("../../data/plan.bin");
 
-/// Region id libphonenumber gives non-geographic entities such as +800.
+/// The country code libphonenumber gives non-geographic entities such as +800.
 pub const NON_GEOGRAPHIC: &str = "001";
 
-/// One region (or non-geographic entity) of the plan.
+/// One country (or non-geographic entity) of the plan.
 #[derive(Debug)]
 pub struct Entry {
-    /// ISO 3166-1 alpha-2 id, or `001`.
+    /// ISO 3166-1 alpha-2 code, or `001`.
     pub id: &'static str,
     /// Country calling code.
     pub code: u16,
@@ -28,7 +29,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The region's metadata, decoded. `None` only if the embedded plan were corrupt.
+    /// The country's metadata, decoded. `None` only if the embedded plan were corrupt.
     pub fn metadata(&self) -> Option<Metadata> {
         postcard::from_bytes(PLAN.get(self.bytes.clone())?).ok()
     }
@@ -50,20 +51,20 @@ fn code_range(code: u16) -> Range<usize> {
     start..start + len
 }
 
-/// The regions of a calling code, main region first; empty for an unknown code.
-pub fn regions_of_code(code: u16) -> &'static [Entry] {
+/// The countries of a calling code, main country first; empty for an unknown code.
+pub fn countries_of_code(code: u16) -> &'static [Entry] {
     &ENTRIES[code_range(code)]
 }
 
-/// A geographic region by its ISO id (exact, upper-case); `None` for `001`.
-pub fn region(id: &str) -> Option<&'static Entry> {
+/// A country by its ISO 3166-1 code (exact, upper-case); `None` for `001`.
+pub fn country(id: &str) -> Option<&'static Entry> {
     if id == NON_GEOGRAPHIC {
         return None;
     }
     ENTRIES.iter().find(|entry| entry.id == id)
 }
 
-/// Every geographic region id, sorted.
+/// Every country code but `001`, sorted.
 pub fn countries() -> Vec<String> {
     let mut ids: Vec<String> = ENTRIES
         .iter()

@@ -1,18 +1,19 @@
-//! The `phonenumber` crate's second opinion on a number this crate has read.
+//! The `phonenumber` crate's second opinion on a number the core has read.
 //!
 //! The crate's own parser cannot be asked: given `+7 812 …` (St Petersburg) it strips the
 //! Russian trunk prefix 8 from the national number, so every number whose national part
 //! starts with its country's trunk prefix comes back as another number. Instead the crate's
 //! `PhoneNumber` is built directly from the calling code and national number through its
 //! serde form, and `phonenumber::is_valid_with` is asked about exactly that number, in the
-//! region this crate found for it. A number is only dialled when both readings call it valid.
+//! country the core found for it. A number is only dialled when both readings call it valid.
 //!
-//! Each region gets its own crate `Database`, built on first use from the plan's metadata,
-//! holding only what validity reads. One database for every region would share one
-//! 100-entry regex cache, which numbers from a dozen countries thrash: each number would
-//! recompile patterns. A region's validity patterns fit its own cache many times over.
+//! Each country gets its own crate `Database`, built on first use from the plan's metadata,
+//! holding only what validity reads, and kept here for the life of the process. One database
+//! for every country would share one 100-entry regex cache, which numbers from a dozen
+//! countries thrash: each number would recompile patterns. A country's validity patterns fit
+//! its own cache many times over.
 
-use super::metadata::Rules;
+use super::metadata::CountryPlan;
 use super::plan::{Entry, ENTRIES};
 use phonenumber::metadata::loader::{Descriptor, Metadata};
 use phonenumber::metadata::Database;
@@ -26,11 +27,11 @@ use std::sync::OnceLock;
 /// above them.
 const NATIONAL_BITS: u32 = 56;
 
-/// Whether `phonenumber::is_valid_with` calls `+{code}{nsn}` a valid number of `region` (and
-/// holds exactly those digits).
-pub fn crate_confirms(region: &Rules, nsn: &str) -> bool {
-    let code = region.code();
-    let (Some(number), Some(db)) = (crate_number(code, nsn), database(region.entry())) else {
+/// Whether `phonenumber::is_valid_with` calls `+{code}{nsn}` a valid number of `country`
+/// (and holds exactly those digits).
+pub fn crate_confirms(country: &CountryPlan, nsn: &str) -> bool {
+    let code = country.code();
+    let (Some(number), Some(db)) = (crate_number(code, nsn), database(country.entry())) else {
         return false;
     };
     phonenumber::is_valid_with(db, &number)
@@ -38,10 +39,10 @@ pub fn crate_confirms(region: &Rules, nsn: &str) -> bool {
         && number.national().to_string() == nsn
 }
 
-/// The crate's database of one region, holding what validity reads: built when the region's
-/// first number is asked about, then kept for the life of the process.
+/// The crate's database of one country, holding what validity reads: built when the
+/// country's first number is asked about, then kept for the life of the process.
 fn database(entry: &Entry) -> Option<&'static Database> {
-    // Indexed by the region's place in the plan: asked once for every number, so no lock and
+    // Indexed by the country's place in the plan: asked once for every number, so no lock and
     // no hashing.
     static DATABASES: [OnceLock<Option<Database>>; ENTRIES.len()] =
         [const { OnceLock::new() }; ENTRIES.len()];
@@ -51,7 +52,7 @@ fn database(entry: &Entry) -> Option<&'static Database> {
         .as_ref()
 }
 
-/// What `is_valid_with` reads of a region, rewritten in three ways that keep every answer
+/// What `is_valid_with` reads of a country, rewritten in three ways that keep every answer
 /// and cut the cost of building and running the crate's automata:
 /// - `^(?:…)` around each pattern: the crate searches unanchored, then accepts only a match
 ///   at position 0, which is exactly a match of the anchored pattern;
@@ -63,8 +64,8 @@ fn database(entry: &Entry) -> Option<&'static Database> {
 ///   is a match of `a` or of `b`. One lookup then does what ten did, and each lookup in the
 ///   crate's regex cache hashes the whole pattern text.
 ///
-/// The region's identity stays; its leading digits are left out, because the crate reads them
-/// only to choose among several regions, and this database holds one.
+/// The country's identity stays; its leading digits are left out, because the crate reads them
+/// only to choose among several countries, and this database holds one.
 pub fn validity_metadata(meta: Metadata) -> Metadata {
     let anchored_ascii = |pattern: &str| format!("^(?:{})", pattern.replace("\\d", "[0-9]"));
     let types = [
@@ -220,11 +221,11 @@ mod tests {
     use super::*;
     use crate::numbering::metadata::calling_code;
 
-    fn confirms(code: u16, region: &str, nsn: &str) -> bool {
-        let rules = calling_code(code)
-            .and_then(|c| c.region(region))
-            .expect("a region");
-        crate_confirms(&rules, nsn)
+    fn confirms(code: u16, country: &str, nsn: &str) -> bool {
+        let plan = calling_code(code)
+            .and_then(|c| c.country(country))
+            .expect("a country");
+        crate_confirms(&plan, nsn)
     }
 
     #[test]
@@ -260,12 +261,12 @@ mod tests {
             (39, "VA", "0669820000"),
             (39, "IT", "0236618300"),
         ];
-        for (code, region, nsn) in cases {
-            assert!(confirms(code, region, nsn), "+{code}{nsn}");
+        for (code, country, nsn) in cases {
+            assert!(confirms(code, country, nsn), "+{code}{nsn}");
         }
         assert!(confirms(1, "CA", "6135550123"));
         assert!(confirms(800, "001", "12345678"));
-        // Valid numbers, but not of the region asked about.
+        // Valid numbers, but not of the country asked about.
         assert!(!confirms(1, "US", "6135550123"));
         assert!(!confirms(44, "JE", "2079460958"));
         assert!(!confirms(1, "US", "8880001111"));

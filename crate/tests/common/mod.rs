@@ -6,7 +6,7 @@ pub mod seeded;
 
 use phonenumber::metadata::{Descriptor, Metadata};
 
-/// Every description a region may have: the general one and the number types' first (what
+/// Every description a country may have: the general one and the number types' first (what
 /// validity reads), then emergency, short code, standard rate, carrier, no international.
 pub fn descriptors(meta: &Metadata) -> [Option<&Descriptor>; 16] {
     let d = meta.descriptors();
