@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate crate/src/place_data.rs from Google's libphonenumber data.
+"""Generate crate/src/place/data.rs from Google's libphonenumber data.
 
 Run by hand (Python 3.11, standard library only) when the source data changes:
 
@@ -16,23 +16,24 @@ resources/timezones/map_data.txt, licensed under the Apache License 2.0
 
 What is derived:
 
-* NANP area code -> region. An ISO 3166-2 subdivision (US-CO, CA-ON, ...) for the
-  United States and Canada, an ISO 3166-1 country code (BS, PR, GU, ...) for the
-  other NANP members, including the US territories, which have their own codes.
+* NANP area code -> area, the numbering plan area it serves: an ISO 3166-2 subdivision
+  (US-CO, CA-ON, ...) for the United States and Canada, an ISO 3166-1 country code (BS,
+  PR, GU, ...) for the other NANP members, including the US territories, which have
+  their own codes.
   Sources, in order:
     1. the 4-digit geocoding row `1NPA|place` (a state, province or "City, ST");
     2. without one, the longer geocoding rows of that area code, when all of them
-       name places in one and the same region;
+       name places in one and the same area;
     3. otherwise the 4-digit time-zone row `1NPA|zone`, when it names exactly one zone
        and that zone belongs to a single NANP country outside the US and Canada.
   A place name that is not in the tables below fails the run: nothing is guessed.
-  Area codes spanning several regions (LEFT_OUT) are deliberately not mapped.
+  Area codes spanning several areas (LEFT_OUT) are deliberately not mapped.
 * E.164 prefix -> IANA time zone, for longest-prefix lookup. A prefix listing several
   zones is kept as "several" (the lookup answers unknown and must not fall back to a
   shorter prefix); rows whose answer equals what their parent would answer are
   dropped, which the run verifies for every row of the source.
 * The US states, DC and inhabited US territories plus the Canadian provinces and
-  territories, with English names, for a region picker.
+  territories, with English names, for the picker of rule targets.
 
 The output is deterministic and already formatted the way rustfmt (edition 2021,
 default configuration) formats it; when rustfmt is on PATH the run checks that.
@@ -48,7 +49,7 @@ import sys
 SOURCE_REPO = "google/libphonenumber"
 SOURCE_COMMIT = "f7e3e88c92b905c8d6edb81f336dbe25edc05b52"
 DEFAULT_INPUT = pathlib.Path("/work/shared/data/libphonenumber")
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "place_data.rs"
+OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "place" / "data.rs"
 MAX_WIDTH = 100  # rustfmt's default max_width
 
 # ISO 3166-2:US subdivisions: 50 states, DC, and the inhabited outlying areas
@@ -111,7 +112,7 @@ US_SUBDIVISIONS = {
     "PR": "Puerto Rico",
     "VI": "U.S. Virgin Islands",
 }
-# The US territories above: as NANP regions they are answered with their own
+# The US territories above: as NANP areas they are answered with their own
 # ISO 3166-1 codes (787 -> PR), as picker entries they are US-XX.
 US_TERRITORIES = ("AS", "GU", "MP", "PR", "VI")
 
@@ -139,7 +140,7 @@ NAME_ALIASES = {
     "British Colombia": "CA-BC",  # sic, in the source data
 }
 
-# Place names naming several regions: their area codes are left out on purpose.
+# Place names naming several areas: their area codes are left out on purpose.
 LEFT_OUT = {
     "Nova Scotia/Prince Edward Island": "spans CA-NS and CA-PE",
     "Northwest Territories/Nunavut/Yukon": "spans CA-NT, CA-NU and CA-YT",
@@ -197,8 +198,8 @@ def read_rows(path: pathlib.Path) -> list[tuple[str, str]]:
     return rows
 
 
-def region_of_name(name: str) -> str | None:
-    """Region code named by a place name, or None if it is not a known name."""
+def area_of_name(name: str) -> str | None:
+    """The area (a subdivision or country code) a place name names, or None if unknown."""
     full_names = {v: f"US-{k}" for k, v in US_SUBDIVISIONS.items() if k not in US_TERRITORIES}
     full_names.update({v: f"CA-{k}" for k, v in CA_SUBDIVISIONS.items()})
     full_names.update({v: k for k, v in US_SUBDIVISIONS.items() if k in US_TERRITORIES})
@@ -217,8 +218,8 @@ def region_of_name(name: str) -> str | None:
     return None
 
 
-def nanp_regions(geo: list[tuple[str, str]], tz: list[tuple[str, str]]):
-    """Area code -> region, plus a report of what was derived how and what was left out."""
+def nanp_areas(geo: list[tuple[str, str]], tz: list[tuple[str, str]]):
+    """Area code -> area, plus a report of what was derived how and what was left out."""
     if any(not p.startswith("1") for p, _ in geo):
         fail("geocoding-en-1.txt has a row outside country code 1")
     four = {p[1:]: name for p, name in geo if len(p) == 4}
@@ -230,7 +231,7 @@ def nanp_regions(geo: list[tuple[str, str]], tz: list[tuple[str, str]]):
             fail(f"geocoding-en-1.txt: unexpected short prefix {p}")
     tz_four = {p[1:]: z.split("&") for p, z in tz if len(p) == 4 and p.startswith("1")}
 
-    regions: dict[str, str] = {}
+    areas: dict[str, str] = {}
     how: dict[str, list[str]] = {"geocoding 4-digit row": [], "longer geocoding rows": [],
                                  "time zone": []}
     left_out: dict[str, str] = {}
@@ -241,21 +242,21 @@ def nanp_regions(geo: list[tuple[str, str]], tz: list[tuple[str, str]]):
             if name in LEFT_OUT:
                 left_out[npa] = f"{name!r}: {LEFT_OUT[name]}"
                 continue
-            region = region_of_name(name)
-            if region is None:
+            area = area_of_name(name)
+            if area is None:
                 unmapped.append(f"1{npa}|{name}")
                 continue
-            regions[npa] = region
+            areas[npa] = area
             how["geocoding 4-digit row"].append(npa)
             continue
-        found = {region_of_name(name) for name in longer.get(npa, [])}
+        found = {area_of_name(name) for name in longer.get(npa, [])}
         if len(found) == 1 and None not in found:
-            regions[npa] = found.pop()
+            areas[npa] = found.pop()
             how["longer geocoding rows"].append(npa)
             continue
         zones = tz_four.get(npa, [])
         if len(zones) == 1 and zones[0] in NANP_COUNTRY_ZONES:
-            regions[npa] = NANP_COUNTRY_ZONES[zones[0]]
+            areas[npa] = NANP_COUNTRY_ZONES[zones[0]]
             how["time zone"].append(npa)
             continue
         unmapped.append(f"area code {npa}: geocoding {sorted(set(longer.get(npa, [])))[:5]}, "
@@ -266,17 +267,17 @@ def nanp_regions(geo: list[tuple[str, str]], tz: list[tuple[str, str]]):
 
     # Cross-check against the time-zone data: an area code whose zone identifies a
     # NANP country must map to that country, and no other area code may map to one.
-    for npa, region in regions.items():
+    for npa, area in areas.items():
         zones = tz_four.get(npa)
         if zones and len(zones) == 1 and zones[0] in NANP_COUNTRY_ZONES:
-            if NANP_COUNTRY_ZONES[zones[0]] != region:
-                fail(f"area code {npa}: region {region} but zone {zones[0]}")
-        elif "-" not in region:
-            fail(f"area code {npa}: country {region} without its country's zone")
-    for npa in regions:
+            if NANP_COUNTRY_ZONES[zones[0]] != area:
+                fail(f"area code {npa}: area {area} but zone {zones[0]}")
+        elif "-" not in area:
+            fail(f"area code {npa}: country {area} without its country's zone")
+    for npa in areas:
         if len(npa) != 3 or npa[0] in "01":
             fail(f"not a NANP area code: {npa}")
-    return regions, how, left_out
+    return areas, how, left_out
 
 
 def zone_lookup(rows: dict[str, str | None], number: str) -> str | None:
@@ -345,11 +346,11 @@ def static_array(doc: list[str], name: str, ty: str, items: list[str],
     return out
 
 
-def render(regions: dict[str, str], zones: dict[str, str | None], input_note: str) -> str:
-    region_names = sorted(set(regions.values()))
-    if len(region_names) > 256:
-        fail("too many NANP regions for u8 indices")
-    area_codes = sorted(regions)  # 3-digit strings: string order is numeric order
+def render(areas: dict[str, str], zones: dict[str, str | None], input_note: str) -> str:
+    area_names = sorted(set(areas.values()))
+    if len(area_names) > 256:
+        fail("too many NANP areas for u8 indices")
+    area_codes = sorted(areas)  # 3-digit strings: string order is numeric order
 
     zone_names = sorted({z for z in zones.values() if z is not None})
     index_type = "u8" if len(zone_names) < 255 else "u16"
@@ -384,16 +385,16 @@ def render(regions: dict[str, str], zones: dict[str, str | None], input_note: st
         "",
     ]
     out += static_array(
-        ["Region codes answered for NANP area codes, sorted."],
-        "NANP_REGIONS", "&str", [rust_str(r) for r in region_names])
+        ["Areas answered for NANP area codes (subdivision or country codes), sorted."],
+        "NANP_AREAS", "&str", [rust_str(a) for a in area_names])
     out.append("")
     out += static_array(
-        ["NANP area codes with a known region, strictly ascending."],
+        ["NANP area codes with a known area, strictly ascending."],
         "NANP_AREA_CODES", "u16", [str(int(a)) for a in area_codes])
     out.append("")
     out += static_array(
-        ["Index into [`NANP_REGIONS`] of each entry of [`NANP_AREA_CODES`]."],
-        "NANP_AREA_REGION", "u8", [str(region_names.index(regions[a])) for a in area_codes])
+        ["Index into [`NANP_AREAS`] of each entry of [`NANP_AREA_CODES`]."],
+        "NANP_AREA_OF_CODE", "u8", [str(area_names.index(areas[a])) for a in area_codes])
     out.append("")
     out += [
         "/// Longest prefix in [`TZ_PREFIXES`], in digits (at most 9, so it fits a `u32`).",
@@ -449,15 +450,15 @@ def main() -> None:
     geo = read_rows(source / "geocoding-en-1.txt")
     tz = read_rows(source / "timezones-map_data.txt")
 
-    regions, how, left_out = nanp_regions(geo, tz)
+    areas, how, left_out = nanp_areas(geo, tz)
     zones = zone_table(tz)
-    note = (f"{len(regions)} area codes mapped; {len(zones)} of {len(tz)} time-zone rows "
+    note = (f"{len(areas)} area codes mapped; {len(zones)} of {len(tz)} time-zone rows "
             "kept (the others change no answer).")
-    text = render(regions, zones, note)
+    text = render(areas, zones, note)
     OUTPUT.write_text(text, encoding="utf-8", newline="\n")
 
     print(f"wrote {OUTPUT} ({len(text.encode())} bytes)")
-    print(f"NANP area codes mapped: {len(regions)}")
+    print(f"NANP area codes mapped: {len(areas)}")
     for source_kind, npas in how.items():
         listed = f" ({' '.join(npas)})" if len(npas) < 40 else ""
         print(f"  from {source_kind}: {len(npas)}{listed}")

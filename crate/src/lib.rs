@@ -29,7 +29,7 @@ pub use link::{Preset, Template, DEFAULT_TEMPLATE, PRESETS};
 pub use numbering::metadata::countries;
 pub use numbering::normalize::{normalize, Cleaned};
 pub use numbering::number::{parse, Number};
-pub use place::{nanp_region, subdivisions, time_zone, Place};
+pub use place::{nanp_area, subdivisions, time_zone, Place};
 pub use policy::{read_settings, Problem, SettingsReading, Source};
 pub use settings::{
     settings_problems, validate_settings, FieldMessage, NumberFormat, PoolNumber, Rule, Settings,

@@ -8,7 +8,7 @@
 
 use crate::error::{describe_char, Quoted, TargetError};
 use crate::numbering::metadata;
-use crate::place::{canonical_region, is_known_subdivision, Place};
+use crate::place::{canonical_area, is_known_subdivision, Place};
 
 /// Fewest digits a prefix may have after `+`.
 const MIN_PREFIX_DIGITS: usize = 2;
@@ -81,7 +81,7 @@ impl Target {
         match self {
             Target::Prefix(prefix) => digits.starts_with(prefix.as_str()),
             Target::Subdivision(code) => {
-                place.nanp_region.is_some() && canonical_region(code) == place.nanp_region
+                place.nanp_area.is_some() && canonical_area(code) == place.nanp_area
             }
             Target::Country(code) => *code == place.country,
         }

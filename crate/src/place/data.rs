@@ -14,8 +14,8 @@
     reason = "E.164 prefixes are digit strings, not quantities to group"
 )]
 
-/// Region codes answered for NANP area codes, sorted.
-pub(super) static NANP_REGIONS: [&str; 82] = [
+/// Areas answered for NANP area codes (subdivision or country codes), sorted.
+pub(super) static NANP_AREAS: [&str; 82] = [
     "AG", "AI", "AS", "BB", "BM", "BS", "CA-AB", "CA-BC", "CA-MB", "CA-NB", "CA-NL", "CA-ON",
     "CA-QC", "CA-SK", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC", "MP", "MS", "PR", "SX", "TC",
     "TT", "US-AK", "US-AL", "US-AR", "US-AZ", "US-CA", "US-CO", "US-CT", "US-DC", "US-DE", "US-FL",
@@ -26,7 +26,7 @@ pub(super) static NANP_REGIONS: [&str; 82] = [
     "US-WY", "VC", "VG", "VI",
 ];
 
-/// NANP area codes with a known region, strictly ascending.
+/// NANP area codes with a known area, strictly ascending.
 pub(super) static NANP_AREA_CODES: [u16; 438] = [
     201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 212, 213, 214, 215, 216, 217, 218, 219, 220,
     223, 224, 225, 226, 227, 228, 229, 231, 234, 235, 236, 239, 240, 242, 246, 248, 249, 250, 251,
@@ -54,8 +54,8 @@ pub(super) static NANP_AREA_CODES: [u16; 438] = [
     989,
 ];
 
-/// Index into [`NANP_REGIONS`] of each entry of [`NANP_AREA_CODES`].
-pub(super) static NANP_AREA_REGION: [u8; 438] = [
+/// Index into [`NANP_AREAS`] of each entry of [`NANP_AREA_CODES`].
+pub(super) static NANP_AREA_OF_CODE: [u8; 438] = [
     59, 35, 34, 8, 29, 75, 49, 41, 32, 71, 62, 32, 71, 66, 63, 42, 51, 43, 63, 66, 42, 46, 11, 48,
     53, 38, 50, 63, 52, 7, 37, 48, 5, 3, 50, 11, 7, 29, 55, 75, 71, 29, 7, 43, 76, 12, 1, 66, 0,
     50, 45, 66, 76, 73, 32, 71, 63, 80, 11, 48, 36, 33, 77, 37, 13, 78, 57, 42, 32, 42, 50, 52, 62,
