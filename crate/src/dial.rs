@@ -48,7 +48,8 @@ impl DialRequest {
 pub struct Dial {
     /// The link to put in place of the `tel:` one.
     pub href: String,
-    /// The number, E.164 (never with the extension), whatever `{number}` is in the link.
+    /// The number, E.164 (never with the phone extension), whatever `{number}` is in the
+    /// link.
     pub number: String,
     /// The number for people, e.g. `+1 415-555-1212`.
     pub number_display: String,
@@ -62,8 +63,10 @@ pub struct Dial {
     pub area_code: Option<String>,
     /// The callee's IANA time zone, when exactly one is known.
     pub time_zone: Option<&'static str>,
-    /// The extension written after the number, if any (not dialled).
-    pub extension: Option<String>,
+    /// The phone extension written after the number, if any (not dialled); `extension` on
+    /// the wire.
+    #[serde(rename = "extension")]
+    pub phone_extension: Option<String>,
     /// The caller ID to present, E.164.
     pub caller_id: Option<String>,
     /// The caller ID for people.
@@ -141,7 +144,7 @@ impl Dialer {
             subdivision: place.subdivision(),
             area_code: place.area_code,
             time_zone: place.time_zone,
-            extension: number.extension,
+            phone_extension: number.phone_extension,
             caller_id_display: caller_id.as_ref().map(|id| id.display.clone()),
             caller_id: caller_id.map(|id| id.value),
             caller_id_label: choice.label,
@@ -193,7 +196,7 @@ mod tests {
                 subdivision: Some("US-CA"),
                 area_code: Some("415".into()),
                 time_zone: Some("America/Los_Angeles"),
-                extension: None,
+                phone_extension: None,
                 caller_id: Some("+18880001111".into()),
                 caller_id_display: Some("+1 888-000-1111".into()),
                 caller_id_label: None,
@@ -206,7 +209,7 @@ mod tests {
 
     #[test]
     fn links_for_crm_values() {
-        // (raw, country, caller ID, href, extension)
+        // (raw, country, caller ID, href, phone extension)
         let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
             ("(415) 555-1212", "US", "", "callto://+14155551212", None),
             (
@@ -254,7 +257,7 @@ mod tests {
         for (raw, country, caller, href, ext) in cases {
             let d = dial(raw, &settings(country, caller)).expect("dials");
             assert_eq!(d.href, *href, "{raw:?}");
-            assert_eq!(d.extension.as_deref(), *ext, "{raw:?}");
+            assert_eq!(d.phone_extension.as_deref(), *ext, "{raw:?}");
             let want_reason = if caller.is_empty() {
                 Reason::None
             } else {

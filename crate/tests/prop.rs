@@ -221,7 +221,7 @@ fn check_dial_shape(raw: &str, settings: &Settings) -> Result<(), TestCaseError>
         );
         prop_assert!(d.number_display.starts_with('+'));
         prop_assert!(!d.country.is_empty());
-        if let Some(ext) = &d.extension {
+        if let Some(ext) = &d.phone_extension {
             prop_assert!(!ext.is_empty() && ext.bytes().all(|b| b.is_ascii_digit()));
         }
     }

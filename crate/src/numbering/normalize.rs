@@ -1,10 +1,10 @@
 //! Input cleanup: from whatever a CRM user typed (or a browser percent-encoded) to a plain
-//! string of ASCII digits, a flag for a leading `+`, and an extension split off.
+//! string of ASCII digits, a flag for a leading `+`, and a phone extension split off.
 //!
 //! Steps: percent-decoding (`%20`, `%2B`); spaces and invisible characters (bidi controls,
 //! zero-width characters, BOM) trimmed from both ends; a leading `'` or surrounding quotes, a
 //! label such as `Tel:` or `Cell` and a `tel:` scheme removed; RFC 3966 parameters read
-//! (`;ext=`, `;phone-context=`, others dropped); an extension split off (`x23`, `ext. 23`,
+//! (`;ext=`, `;phone-context=`, others dropped); a phone extension split off (`x23`, `ext. 23`,
 //! `#23`, `,,23`, …); keypad letters turned into digits (`1-800-FLOWERS`).
 //!
 //! Inside the number the character rules are those of Google's libphonenumber as the
@@ -22,8 +22,8 @@ use std::borrow::Cow;
 /// Longest raw value considered at all (libphonenumber's `MAX_INPUT_STRING_LENGTH`).
 pub const MAX_INPUT_CHARS: usize = 250;
 
-/// Longest extension kept from an RFC 3966 `;ext=` parameter or an explicit label.
-const MAX_EXPLICIT_EXTENSION: usize = 20;
+/// Longest phone extension kept from an RFC 3966 `;ext=` parameter or an explicit label.
+const MAX_EXPLICIT_PHONE_EXTENSION: usize = 20;
 
 /// A raw value cleaned for parsing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +32,8 @@ pub struct Cleaned {
     pub plus: bool,
     /// The number's digits, ASCII only, keypad letters already turned into digits.
     pub digits: String,
-    /// The extension's digits, when one was written.
-    pub extension: Option<String>,
+    /// The phone extension's digits, when one was written.
+    pub phone_extension: Option<String>,
     /// The number was spelt with keypad letters (1-800-FLOWERS).
     pub vanity: bool,
 }
@@ -54,7 +54,7 @@ pub fn normalize(raw: &str) -> Result<Cleaned, ReadError> {
 
     let params = split_parameters(raw, &mapped)?;
     let mut body = params.number.trim().to_owned();
-    let mut extension = params.extension;
+    let mut phone_extension = params.phone_extension;
     if let Some(context) = &params.global_context {
         if body.contains('+') {
             return Err(ReadError::BadParameter {
@@ -65,11 +65,11 @@ pub fn normalize(raw: &str) -> Result<Cleaned, ReadError> {
         }
         body = format!("{context}{body}");
     }
-    if extension.is_none() {
-        if let Some((number, ext)) = split_extension(&body) {
+    if phone_extension.is_none() {
+        if let Some((number, ext)) = split_phone_extension(&body) {
             body = number;
-            extension = Some(ext);
-        } else if let Some(number) = strip_bare_extension_label(&body) {
+            phone_extension = Some(ext);
+        } else if let Some(number) = strip_unfilled_phone_extension(&body) {
             body = number;
         }
     }
@@ -78,7 +78,7 @@ pub fn normalize(raw: &str) -> Result<Cleaned, ReadError> {
     Ok(Cleaned {
         plus,
         digits,
-        extension,
+        phone_extension,
         vanity,
     })
 }
@@ -291,20 +291,21 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 /// The number part of an RFC 3966 value and what its parameters say.
 struct Parameters {
     number: String,
-    extension: Option<String>,
+    phone_extension: Option<String>,
     global_context: Option<String>,
 }
 
-/// Splits `number;param=value;…`: `ext=` gives the extension, a global `phone-context=+CC`
-/// the country, a domain `phone-context`, `isub=` and unknown parameters are dropped. A bare
-/// `;digits` at the end is the auto-dial extension form libphonenumber also reads.
+/// Splits `number;param=value;…`: `ext=` gives the phone extension, a global
+/// `phone-context=+CC` the country, a domain `phone-context`, `isub=` and unknown parameters
+/// are dropped. A bare `;digits` at the end is the auto-dial extension form libphonenumber
+/// also reads.
 fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
     let mut parts = text.split(';');
     let number = parts.next().unwrap_or_default().to_owned();
     let rest: Vec<&str> = parts.collect();
     let mut out = Parameters {
         number,
-        extension: None,
+        phone_extension: None,
         global_context: None,
     };
     let bad = |detail: String| ReadError::BadParameter {
@@ -321,12 +322,12 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
             let digits = param.trim_start_matches([':', '.', ' ', '-']);
             let digits = digits.strip_suffix('#').unwrap_or(digits);
             if index == last
-                && out.extension.is_none()
+                && out.phone_extension.is_none()
                 && !digits.is_empty()
                 && digits.len() <= 15
                 && digits.bytes().all(|b| b.is_ascii_digit())
             {
-                out.extension = Some(digits.to_owned());
+                out.phone_extension = Some(digits.to_owned());
                 continue;
             }
             return Err(ReadError::UnexpectedCharacter {
@@ -341,13 +342,13 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
                     .filter(|c| !matches!(c, '-' | '.' | '(' | ')'))
                     .collect();
                 if digits.is_empty()
-                    || digits.len() > MAX_EXPLICIT_EXTENSION
+                    || digits.len() > MAX_EXPLICIT_PHONE_EXTENSION
                     || !digits.bytes().all(|b| b.is_ascii_digit())
-                    || out.extension.is_some()
+                    || out.phone_extension.is_some()
                 {
                     return Err(bad(format!("ext={val} is not an extension")));
                 }
-                out.extension = Some(digits);
+                out.phone_extension = Some(digits);
             }
             "phone-context" => {
                 let val = val.trim();
@@ -376,15 +377,16 @@ fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
     Ok(out)
 }
 
-/// Splits a trailing extension off, when what stays in front still reads as a number.
-fn split_extension(text: &str) -> Option<(String, String)> {
+/// Splits a trailing phone extension off, when what stays in front still reads as a number.
+fn split_phone_extension(text: &str) -> Option<(String, String)> {
     let (number, ext) = phone_extension::split_off(text)?;
     is_viable(number).then(|| (number.to_owned(), ext.to_owned()))
 }
 
-/// A number followed by a bare `x` (an extension never filled in): the number alone, when it
-/// has no letters (with letters, libphonenumber counts the `x` as one more keypad letter).
-fn strip_bare_extension_label(text: &str) -> Option<String> {
+/// A number followed by a bare `x` (a phone extension never filled in): the number alone,
+/// when it has no letters (with letters, libphonenumber counts the `x` as one more keypad
+/// letter).
+fn strip_unfilled_phone_extension(text: &str) -> Option<String> {
     let number = text.strip_suffix(['x', 'X'])?.trim_end_matches([' ', ',']);
     (!number.chars().any(|c| c.is_ascii_alphabetic()) && is_viable(number))
         .then(|| number.to_owned())
@@ -416,9 +418,9 @@ fn is_viable(text: &str) -> bool {
     digits >= 3
 }
 
-/// Whether `text` holds `ext` at the start of a word (`ext`, `extn`, `extension`), as an
-/// extension label does; inside a word (`NEXT`) it may be a vanity number's letters.
-fn has_extension_label(text: &str) -> bool {
+/// Whether `text` holds `ext` at the start of a word (`ext`, `extn`, `extension`), as a
+/// phone extension's label does; inside a word (`NEXT`) it may be a vanity number's letters.
+fn has_phone_extension_label(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.match_indices("ext").any(|(at, _)| {
         at == 0
@@ -471,9 +473,9 @@ fn read_number(raw: &str, body: &str) -> Result<(bool, String, bool), ReadError>
     }
     // libphonenumber reads letters as keypad digits only when there are at least three and
     // the number starts with three digits; fewer letters (or text first) are not a number.
-    // An extension label the extension reader did not take (`1212extn415.`) is never keypad
-    // letters: read as a vanity word it would dial a stranger.
-    if letters > 0 && (letters < 3 || !is_viable(body) || has_extension_label(body)) {
+    // A phone extension's label that `phone_extension` did not take (`1212extn415.`) is never
+    // keypad letters: read as a vanity word it would dial a stranger.
+    if letters > 0 && (letters < 3 || !is_viable(body) || has_phone_extension_label(body)) {
         return Err(ReadError::StrayLetters { value: value() });
     }
     if digits.len() < 2 || !is_viable(body) {
@@ -494,7 +496,7 @@ mod tests {
     }
 
     #[test]
-    fn an_unread_extension_label_is_never_keypad_letters() {
+    fn an_unread_phone_extension_label_is_never_keypad_letters() {
         // Read as keypad letters, "extn" would make this +1 212-398-6415, a stranger.
         assert!(normalize("1212extn415.").is_err());
         // Inside a word, "ext" stays a vanity number's letters.
@@ -503,7 +505,7 @@ mod tests {
 
     #[test]
     fn cleans_what_crm_users_type() {
-        // (raw, plus, digits, extension)
+        // (raw, plus, digits, phone extension)
         let cases: &[(&str, bool, &str, Option<&str>)] = &[
             ("4155551212", false, "4155551212", None),
             ("(415) 555-1212", false, "4155551212", None),
@@ -518,7 +520,7 @@ mod tests {
             let c = ok(raw);
             assert_eq!(c.plus, *plus, "{raw:?}");
             assert_eq!(c.digits, *digits, "{raw:?}");
-            assert_eq!(c.extension.as_deref(), *ext, "{raw:?}");
+            assert_eq!(c.phone_extension.as_deref(), *ext, "{raw:?}");
         }
     }
 
@@ -654,7 +656,7 @@ mod tests {
     }
 
     #[test]
-    fn splits_extensions() {
+    fn splits_phone_extensions() {
         let cases: &[(&str, &str, &str)] = &[
             ("415.555.1212 x23", "4155551212", "23"),
             ("415-555-1212x23", "4155551212", "23"),
@@ -691,12 +693,12 @@ mod tests {
         for (raw, digits, ext) in cases {
             let c = ok(raw);
             assert_eq!(c.digits, *digits, "{raw:?}");
-            assert_eq!(c.extension.as_deref(), Some(*ext), "{raw:?}");
+            assert_eq!(c.phone_extension.as_deref(), Some(*ext), "{raw:?}");
         }
     }
 
     #[test]
-    fn does_not_misread_extensions() {
+    fn does_not_misread_phone_extensions() {
         // A second number, a lone label or a hash without digits is not an extension: the
         // value is refused, or (three letters, like libphonenumber) read as keypad letters,
         // which the parser then finds too long.
@@ -709,7 +711,7 @@ mod tests {
         ];
         for raw in not_extensions {
             if let Ok(c) = normalize(raw) {
-                assert_eq!(c.extension, None, "{raw:?}");
+                assert_eq!(c.phone_extension, None, "{raw:?}");
                 assert_ne!(c.digits, "4155551212", "{raw:?}");
             }
         }
@@ -718,7 +720,7 @@ mod tests {
         for raw in ["415 555 1212", "415-555-1212 x", "415-555-1212x"] {
             let c = ok(raw);
             assert_eq!(
-                (c.digits.as_str(), c.extension),
+                (c.digits.as_str(), c.phone_extension),
                 ("4155551212", None),
                 "{raw:?}"
             );
@@ -727,7 +729,7 @@ mod tests {
         // between groups: this is 415555 extension 1212, never +1 415-555-1212.
         let tilde = ok("415~555~1212");
         assert_eq!(
-            (tilde.digits.as_str(), tilde.extension.as_deref()),
+            (tilde.digits.as_str(), tilde.phone_extension.as_deref()),
             ("415555", Some("1212"))
         );
         // Too many digits after x: not an extension, and then not a number either.

@@ -21,7 +21,7 @@ const MAX_NSN: usize = 17;
 /// A phone number read with confidence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Number {
-    /// E.164, e.g. `+14155551212`; never carries the extension.
+    /// E.164, e.g. `+14155551212`; never carries the phone extension.
     pub e164: String,
     /// International display form, e.g. `+1 415-555-1212`.
     pub display: String,
@@ -31,8 +31,8 @@ pub struct Number {
     pub calling_code: u16,
     /// The national significant number.
     pub national: String,
-    /// The extension's digits, when one was written.
-    pub extension: Option<String>,
+    /// The phone extension's digits, when one was written.
+    pub phone_extension: Option<String>,
 }
 
 impl Number {
@@ -85,7 +85,7 @@ pub fn parse_cleaned(
         country: country.id().to_owned(),
         calling_code: code,
         national: nsn,
-        extension: cleaned.extension.clone(),
+        phone_extension: cleaned.phone_extension.clone(),
         e164,
     })
 }
@@ -274,12 +274,12 @@ mod tests {
     }
 
     #[test]
-    fn returns_country_display_and_extension() {
+    fn returns_country_display_and_phone_extension() {
         let n = parse("415.555.1212 x23", "US").expect("valid");
         assert_eq!(n.e164, "+14155551212");
         assert_eq!(n.display, "+1 415-555-1212");
         assert_eq!(n.country, "US");
-        assert_eq!(n.extension.as_deref(), Some("23"));
+        assert_eq!(n.phone_extension.as_deref(), Some("23"));
         let cases: &[(&str, &str, &str)] = &[
             ("+44 20 7946 0958", "+44 20 7946 0958", "GB"),
             ("+49 151 20484846", "+49 1512 0484846", "DE"),
@@ -296,7 +296,7 @@ mod tests {
                 (*shown, *country),
                 "{raw:?}"
             );
-            assert_eq!(n.extension, None);
+            assert_eq!(n.phone_extension, None);
         }
     }
 
