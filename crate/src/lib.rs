@@ -12,9 +12,7 @@ pub mod error;
 pub mod link;
 pub mod numbering;
 pub mod place;
-pub mod policy;
 pub mod settings;
-pub mod stored;
 pub mod target;
 pub mod wasm;
 
@@ -30,10 +28,8 @@ pub use numbering::metadata::countries;
 pub use numbering::normalize::{normalize, Cleaned};
 pub use numbering::number::{parse, Number};
 pub use place::{nanp_area, subdivisions, time_zone, Place};
-pub use policy::{read_settings, Problem, SettingsReading, Source};
 pub use settings::{
-    settings_problems, validate_settings, FieldMessage, NumberFormat, PoolNumber, Rule, Settings,
-    Validated,
+    read_settings, settings_problems, validate_settings, FieldMessage, NumberFormat, PoolNumber,
+    Problem, Rule, Settings, SettingsReading, Source, StoredValue, Validated,
 };
-pub use stored::StoredValue;
 pub use target::Target;

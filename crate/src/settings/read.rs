@@ -1,17 +1,16 @@
 //! The settings in effect: the user's (`chrome.storage.sync`) under the administrator's
 //! policy (`chrome.storage.managed`, same keys).
 //!
-//! Both objects are checked by [`crate::settings::check`]. A usable policy value overrides
+//! Both objects are checked by [`super::check`]. A usable policy value overrides
 //! the user's and locks its key (the popup shows it read-only). A policy value that cannot be
 //! used is reported with source `policy` and locks nothing: the user's value, or else the
 //! default, applies. A policy list with some bad entries is a usable list of its good
 //! entries, so it locks, and each bad entry is reported. What is wrong with the user's value
 //! of a locked key is not reported: that value is not used anyway.
 
-use crate::settings::{
-    check, describe_default, Checked, Fallback, FieldMessage, Finding, Settings, KEYS,
+use super::{
+    check, describe_default, Checked, Fallback, FieldMessage, Finding, Settings, StoredValue, KEYS,
 };
-use crate::stored::StoredValue;
 use serde::Serialize;
 
 /// Where a stored value came from.

@@ -13,16 +13,21 @@
 //!
 //! [`validate_settings`] is the strict form, for saving from the popup and importing a file:
 //! any finding refuses the candidate, and [`settings_problems`] lists them all. Merging the
-//! user's values with the policy's is [`crate::policy`]'s.
+//! user's values with the policy's is [`read_settings`]'s.
 
 use crate::caller_id::{check_caller_id, suggest_caller_id, CallerId};
 use crate::error::{Quoted, SettingsError, ValueError};
 use crate::link::{Template, DEFAULT_TEMPLATE};
 use crate::numbering::metadata;
-use crate::stored::StoredValue;
 use crate::target::Target;
 use serde::Serialize;
 use std::collections::HashMap;
+
+mod read;
+mod stored;
+
+pub use read::{read_settings, Problem, SettingsReading, Source};
+pub use stored::StoredValue;
 
 /// Key of the on/off switch.
 pub const ENABLED: &str = "enabled";
