@@ -123,20 +123,9 @@ fn problem(finding: &Finding, source: Source, user_value: bool) -> Problem {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_values::{obj, rule, s};
     use super::*;
     use crate::settings::{Rule, CALLER_IDS, DEFAULT_CALLER_ID, DEFAULT_COUNTRY, ENABLED, RULES};
-
-    fn s(v: &str) -> StoredValue {
-        StoredValue::string(v)
-    }
-
-    fn obj(pairs: &[(&str, StoredValue)]) -> StoredValue {
-        StoredValue::object(pairs.iter().map(|(k, v)| (*k, v.clone())))
-    }
-
-    fn rule(target: &str, caller_id: &str) -> StoredValue {
-        obj(&[("region", s(target)), ("callerId", s(caller_id))])
-    }
 
     fn problems(reading: &SettingsReading) -> Vec<(&str, &str, Source)> {
         reading
