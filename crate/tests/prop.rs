@@ -55,7 +55,13 @@ fn setting_text() -> impl Strategy<Value = String> {
 /// Object keys: the settings', the entries', and anything.
 fn setting_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(settings::KEYS.to_vec()).prop_map(str::to_owned),
+        prop::sample::select(
+            settings::KEYS
+                .iter()
+                .map(|key| key.name)
+                .collect::<Vec<_>>()
+        )
+        .prop_map(str::to_owned),
         prop::sample::select(vec!["number", "label", "region", "callerId"]).prop_map(str::to_owned),
         any::<String>(),
     ]
@@ -285,7 +291,7 @@ proptest! {
             prop_assert!(problem.message.starts_with(problem.field.as_str()));
         }
         for locked in &reading.locked {
-            prop_assert!(settings::KEYS.contains(locked));
+            prop_assert!(settings::KEYS.iter().any(|key| key.name == *locked));
         }
         let problems = settings_problems(&sync);
         match validate_settings(&sync) {

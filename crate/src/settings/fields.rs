@@ -1,7 +1,7 @@
 //! The checks of one value for the setting at a field path (`rules[2].region`): its stored
 //! type, then what it holds.
 
-use super::StoredValue;
+use super::{NumberFormat, StoredValue};
 use crate::caller_id::{check_caller_id, suggest_caller_id, CallerId};
 use crate::error::{Quoted, SettingsError, ValueError};
 use crate::link::Template;
@@ -9,9 +9,7 @@ use crate::numbering::metadata;
 use crate::target::Target;
 
 /// Longest pool label, in characters.
-pub const MAX_LABEL_CHARS: usize = 60;
-const BOOLEAN: &str = "true or false";
-
+const MAX_LABEL_CHARS: usize = 60;
 /// Longest record field name, in characters (Salesforce's API names are shorter).
 const MAX_FIELD_NAME_CHARS: usize = 80;
 
@@ -36,10 +34,14 @@ pub(super) fn wrong_type(
     }
 }
 
-pub(super) fn expect_bool(field: &str, value: &StoredValue) -> Result<bool, SettingsError> {
+pub(super) fn expect_bool(
+    field: &str,
+    value: &StoredValue,
+    expected: &'static str,
+) -> Result<bool, SettingsError> {
     match value {
         StoredValue::Bool(b) => Ok(*b),
-        _ => Err(wrong_type(field, BOOLEAN, value)),
+        _ => Err(wrong_type(field, expected, value)),
     }
 }
 
@@ -147,4 +149,16 @@ pub(super) fn field_name_at(field: &str, value: &str) -> Result<String, Settings
             },
         ))
     }
+}
+
+/// A way of writing `{number}` for the setting at `field`.
+pub(super) fn number_format_at(field: &str, value: &str) -> Result<NumberFormat, SettingsError> {
+    NumberFormat::parse(value).ok_or_else(|| {
+        SettingsError::bad_value(
+            field,
+            ValueError::NumberFormat {
+                value: Quoted::new(value),
+            },
+        )
+    })
 }

@@ -1,14 +1,19 @@
-//! The settings keys, the `Settings` they fill, and the check of each key's stored value.
+//! Every settings key, in one table ([`KEYS`]): the default a message names when a value is
+//! not used, the type its value must have, and the check that reads a stored value of it into
+//! [`Settings`]; and [`check`], which reads a stored object key by key.
+//!
+//! Adding a setting: its key below, its entry in [`KEYS`], its field with its default in
+//! [`Settings`]; for JavaScript and administrators, its type in `wasm.rs`'s `Settings` and its
+//! entry in `extension/managed_schema.json`.
 
-use super::check::Checked;
+use super::checked::{Checked, Fallback};
 use super::fields::{
-    caller_id_at, country_at, expect_bool, expect_str, field_name_at, template_at,
+    caller_id_at, country_at, expect_array, expect_bool, expect_str, field_name_at,
+    number_format_at, template_at,
 };
 use super::lists::{check_pool, check_rules};
-use super::StoredValue;
-use crate::error::{Quoted, SettingsError, ValueError};
-use crate::link::DEFAULT_TEMPLATE;
-use serde::Serialize;
+use super::{Settings, StoredValue};
+use crate::error::SettingsError;
 
 /// Key of the on/off switch.
 pub const ENABLED: &str = "enabled";
@@ -29,238 +34,190 @@ pub const LINK_TEMPLATE: &str = "linkTemplate";
 /// Key of the way `{number}` is written.
 pub const DIALED_NUMBER_FORMAT: &str = "dialedNumberFormat";
 
-/// Every key, in the order settings are shown.
-pub const KEYS: [&str; 9] = [
-    ENABLED,
-    DEFAULT_COUNTRY,
-    DEFAULT_CALLER_ID,
-    CALLER_IDS,
-    RULES,
-    LOCAL_PRESENCE,
-    RECORD_CALLER_ID_FIELD,
-    LINK_TEMPLATE,
-    DIALED_NUMBER_FORMAT,
+/// A setting's key and how a stored value of it is read.
+pub struct Key {
+    /// The key, the same in `chrome.storage.sync`, the policy and an imported file.
+    pub name: &'static str,
+    /// What its value must be, for the message about a value of another type.
+    pub expected: &'static str,
+    /// Its default, described for a message saying it is used instead.
+    default: fn(Settings) -> String,
+    /// Checks a stored value and sets it in `out.settings`, reporting in `out` what is worth
+    /// knowing; an error leaves the settings as they were.
+    check: fn(&Key, &StoredValue, &mut Checked) -> Result<(), SettingsError>,
+    /// Copies the key's value from one settings to another (the policy's over the user's).
+    pub(super) copy: fn(&Settings, &mut Settings),
+}
+
+impl Key {
+    fn boolean(&self, value: &StoredValue) -> Result<bool, SettingsError> {
+        expect_bool(self.name, value, self.expected)
+    }
+
+    fn string<'a>(&self, value: &'a StoredValue) -> Result<&'a str, SettingsError> {
+        expect_str(self.name, value, self.expected)
+    }
+
+    fn list<'a>(&self, value: &'a StoredValue) -> Result<&'a [StoredValue], SettingsError> {
+        expect_array(self.name, value, self.expected)
+    }
+}
+
+/// Every setting, in the order settings are shown.
+pub static KEYS: [Key; 9] = [
+    Key {
+        name: ENABLED,
+        expected: "true or false",
+        default: |d| d.enabled.to_string(),
+        check: |key, value, out| {
+            out.settings.enabled = key.boolean(value)?;
+            Ok(())
+        },
+        copy: |from, to| to.enabled = from.enabled,
+    },
+    Key {
+        name: DEFAULT_COUNTRY,
+        expected: "a country code string such as \"US\"",
+        default: |d| d.default_country,
+        check: |key, value, out| {
+            out.settings.default_country = country_at(key.name, key.string(value)?)?;
+            Ok(())
+        },
+        copy: |from, to| to.default_country.clone_from(&from.default_country),
+    },
+    Key {
+        name: DEFAULT_CALLER_ID,
+        expected: "an E.164 string such as \"+18880001111\", or \"\"",
+        default: |_| "no caller ID".to_owned(),
+        check: |key, value, out| {
+            let text = key.string(value)?;
+            out.settings.default_caller_id = if text.is_empty() {
+                String::new()
+            } else {
+                let id = caller_id_at(key.name, text)?;
+                out.warn(key.name, key.name, &id);
+                id.value
+            };
+            Ok(())
+        },
+        copy: |from, to| to.default_caller_id.clone_from(&from.default_caller_id),
+    },
+    Key {
+        name: CALLER_IDS,
+        expected: "a list of {\"number\", \"label\"} entries",
+        default: |_| "no caller IDs".to_owned(),
+        check: |key, value, out| {
+            out.settings.caller_ids = check_pool(key.name, key.list(value)?, out);
+            Ok(())
+        },
+        copy: |from, to| to.caller_ids.clone_from(&from.caller_ids),
+    },
+    Key {
+        name: RULES,
+        expected: "a list of {\"region\", \"callerId\"} entries",
+        default: |_| "no rules".to_owned(),
+        check: |key, value, out| {
+            out.settings.rules = check_rules(key.name, key.list(value)?, out);
+            Ok(())
+        },
+        copy: |from, to| to.rules.clone_from(&from.rules),
+    },
+    Key {
+        name: LOCAL_PRESENCE,
+        expected: "true or false",
+        default: |d| d.local_presence.to_string(),
+        check: |key, value, out| {
+            out.settings.local_presence = key.boolean(value)?;
+            Ok(())
+        },
+        copy: |from, to| to.local_presence = from.local_presence,
+    },
+    Key {
+        name: RECORD_CALLER_ID_FIELD,
+        expected: "a field API name string such as \"FromCallerID__c\", or \"\"",
+        default: |d| d.record_caller_id_field,
+        check: |key, value, out| {
+            out.settings.record_caller_id_field = field_name_at(key.name, key.string(value)?)?;
+            Ok(())
+        },
+        copy: |from, to| {
+            to.record_caller_id_field
+                .clone_from(&from.record_caller_id_field)
+        },
+    },
+    Key {
+        name: LINK_TEMPLATE,
+        expected: "a link template string such as \"callto://{number}/{callerId}\"",
+        default: |d| d.link_template,
+        check: |key, value, out| {
+            let template = template_at(key.name, key.string(value)?)?;
+            out.settings.link_template = template.as_str().to_owned();
+            Ok(())
+        },
+        copy: |from, to| to.link_template.clone_from(&from.link_template),
+    },
+    Key {
+        name: DIALED_NUMBER_FORMAT,
+        expected: "\"e164\" or \"national\"",
+        default: |d| d.dialed_number_format.as_str().to_owned(),
+        check: |key, value, out| {
+            out.settings.dialed_number_format = number_format_at(key.name, key.string(value)?)?;
+            Ok(())
+        },
+        copy: |from, to| to.dialed_number_format = from.dialed_number_format,
+    },
 ];
 
-/// The record field 8x8's own Salesforce method uses.
-pub const DEFAULT_RECORD_FIELD: &str = "FromCallerID__c";
-
-/// One number of the pool: a caller ID shared with the user in 8x8 Admin Console.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PoolNumber {
-    /// The caller ID, E.164.
-    pub number: String,
-    /// A name for people (`Denver office`); may be empty.
-    pub label: String,
+/// The setting stored under `name`, if there is one.
+pub fn key(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|key| key.name == name)
 }
 
-/// A caller-ID rule: numbers of `target` are called from `caller_id`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Rule {
-    /// A country (`GB`), a subdivision (`US-CA`), or an E.164 prefix (`+1212`): a
-    /// [`Target`], stored under the key `region`.
-    #[serde(rename = "region")]
-    pub target: String,
-    /// The caller ID, E.164.
-    pub caller_id: String,
+/// The default of the setting stored under `name`, for a message saying it is used instead.
+pub fn describe_default(name: &str) -> String {
+    key(name).map_or_else(
+        || "nothing".to_owned(),
+        |key| (key.default)(Settings::default()),
+    )
 }
 
-/// How `{number}` is written in the link.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum NumberFormat {
-    /// `+14155551212`.
-    #[default]
-    E164,
-    /// The digits a caller in the number's country dials (`4155551212`, `02079460958`).
-    National,
-}
-
-impl NumberFormat {
-    /// The stored value: `e164` or `national`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NumberFormat::E164 => "e164",
-            NumberFormat::National => "national",
-        }
-    }
-
-    pub(super) fn parse(value: &str) -> Option<Self> {
-        [NumberFormat::E164, NumberFormat::National]
-            .into_iter()
-            .find(|format| format.as_str() == value)
-    }
-}
-
-/// The settings in effect.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Settings {
-    /// Whether links are rewritten at all.
-    pub enabled: bool,
-    /// Country for numbers written without `+` (ISO 3166-1 alpha-2).
-    pub default_country: String,
-    /// Caller ID used when nothing more specific applies, E.164; empty for none.
-    pub default_caller_id: String,
-    /// The pool, in the order the user or administrator listed it.
-    pub caller_ids: Vec<PoolNumber>,
-    /// Caller-ID rules by target.
-    pub rules: Vec<Rule>,
-    /// Whether to choose from the pool by the callee's place when no rule applies.
-    pub local_presence: bool,
-    /// The record field whose value, when a valid caller ID, wins for the record's numbers;
-    /// empty for none.
-    pub record_caller_id_field: String,
-    /// The link template.
-    pub link_template: String,
-    /// How `{number}` is written.
-    pub dialed_number_format: NumberFormat,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            enabled: true,
-            default_country: "US".to_owned(),
-            default_caller_id: String::new(),
-            caller_ids: Vec::new(),
-            rules: Vec::new(),
-            local_presence: true,
-            record_caller_id_field: DEFAULT_RECORD_FIELD.to_owned(),
-            link_template: DEFAULT_TEMPLATE.to_owned(),
-            dialed_number_format: NumberFormat::E164,
-        }
-    }
-}
-
-/// The checked value of one key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Value {
-    /// `enabled`.
-    Enabled(bool),
-    /// `defaultCountry`.
-    DefaultCountry(String),
-    /// `defaultCallerId`.
-    DefaultCallerId(String),
-    /// `callerIds`, good entries only.
-    CallerIds(Vec<PoolNumber>),
-    /// `rules`, good entries only.
-    Rules(Vec<Rule>),
-    /// `localPresence`.
-    LocalPresence(bool),
-    /// `recordCallerIdField`.
-    RecordCallerIdField(String),
-    /// `linkTemplate`.
-    LinkTemplate(String),
-    /// `dialedNumberFormat`.
-    DialedNumberFormat(NumberFormat),
-}
-
-impl Value {
-    /// The key this is the value of.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Value::Enabled(_) => ENABLED,
-            Value::DefaultCountry(_) => DEFAULT_COUNTRY,
-            Value::DefaultCallerId(_) => DEFAULT_CALLER_ID,
-            Value::CallerIds(_) => CALLER_IDS,
-            Value::Rules(_) => RULES,
-            Value::LocalPresence(_) => LOCAL_PRESENCE,
-            Value::RecordCallerIdField(_) => RECORD_CALLER_ID_FIELD,
-            Value::LinkTemplate(_) => LINK_TEMPLATE,
-            Value::DialedNumberFormat(_) => DIALED_NUMBER_FORMAT,
-        }
-    }
-
-    /// Sets this value in `settings`.
-    pub fn apply(self, settings: &mut Settings) {
-        match self {
-            Value::Enabled(v) => settings.enabled = v,
-            Value::DefaultCountry(v) => settings.default_country = v,
-            Value::DefaultCallerId(v) => settings.default_caller_id = v,
-            Value::CallerIds(v) => settings.caller_ids = v,
-            Value::Rules(v) => settings.rules = v,
-            Value::LocalPresence(v) => settings.local_presence = v,
-            Value::RecordCallerIdField(v) => settings.record_caller_id_field = v,
-            Value::LinkTemplate(v) => settings.link_template = v,
-            Value::DialedNumberFormat(v) => settings.dialed_number_format = v,
-        }
-    }
-}
-
-/// The default of `key`, for a message saying it is used instead.
-pub fn describe_default(key: &str) -> String {
-    let d = Settings::default();
-    match key {
-        ENABLED => d.enabled.to_string(),
-        DEFAULT_COUNTRY => d.default_country,
-        DEFAULT_CALLER_ID => "no caller ID".to_owned(),
-        CALLER_IDS => "no caller IDs".to_owned(),
-        RULES => "no rules".to_owned(),
-        LOCAL_PRESENCE => d.local_presence.to_string(),
-        RECORD_CALLER_ID_FIELD => d.record_caller_id_field,
-        LINK_TEMPLATE => d.link_template,
-        DIALED_NUMBER_FORMAT => d.dialed_number_format.as_str().to_owned(),
-        _ => "nothing".to_owned(),
-    }
-}
-
-const COUNTRY: &str = "a country code string such as \"US\"";
-const OPTIONAL_CALLER_ID: &str = "an E.164 string such as \"+18880001111\", or \"\"";
-const FIELD_NAME: &str = "a field API name string such as \"FromCallerID__c\", or \"\"";
-const TEMPLATE: &str = "a link template string such as \"callto://{number}/{callerId}\"";
-const NUMBER_FORMAT: &str = "\"e164\" or \"national\"";
-
-/// Checks the value of a known key; `None` for an unknown key.
-pub(super) fn check_key(
-    key: &str,
-    value: &StoredValue,
-    out: &mut Checked,
-) -> Option<Result<Value, SettingsError>> {
-    let checked = match key {
-        ENABLED => expect_bool(key, value).map(Value::Enabled),
-        DEFAULT_COUNTRY => expect_str(key, value, COUNTRY)
-            .and_then(|s| country_at(key, s))
-            .map(Value::DefaultCountry),
-        DEFAULT_CALLER_ID => expect_str(key, value, OPTIONAL_CALLER_ID).and_then(|s| {
-            if s.is_empty() {
-                return Ok(Value::DefaultCallerId(String::new()));
-            }
-            let id = caller_id_at(DEFAULT_CALLER_ID, s)?;
-            out.warn(DEFAULT_CALLER_ID, DEFAULT_CALLER_ID, &id);
-            Ok(Value::DefaultCallerId(id.value))
-        }),
-        CALLER_IDS => check_pool(value, out).map(Value::CallerIds),
-        RULES => check_rules(value, out).map(Value::Rules),
-        LOCAL_PRESENCE => expect_bool(key, value).map(Value::LocalPresence),
-        RECORD_CALLER_ID_FIELD => expect_str(key, value, FIELD_NAME)
-            .and_then(|s| field_name_at(key, s))
-            .map(Value::RecordCallerIdField),
-        LINK_TEMPLATE => expect_str(key, value, TEMPLATE)
-            .and_then(|s| template_at(key, s))
-            .map(|t| Value::LinkTemplate(t.as_str().to_owned())),
-        DIALED_NUMBER_FORMAT => expect_str(key, value, NUMBER_FORMAT).and_then(|s| {
-            NumberFormat::parse(s)
-                .map(Value::DialedNumberFormat)
-                .ok_or_else(|| {
-                    SettingsError::bad_value(
-                        key,
-                        ValueError::NumberFormat {
-                            value: Quoted::new(s),
-                        },
-                    )
-                })
-        }),
-        _ => return None,
+/// Checks a stored settings object, key by key; never fails.
+pub fn check(stored: &StoredValue) -> Checked {
+    let mut out = Checked::default();
+    let StoredValue::Object(pairs) = stored else {
+        out.finding(
+            "",
+            SettingsError::NotAnObject {
+                found: stored.describe(),
+            },
+            Fallback::Defaults,
+        );
+        return out;
     };
-    Some(checked)
+    for (name, value) in pairs {
+        let Some(key) = key(name) else {
+            out.finding(
+                name,
+                SettingsError::UnknownSetting {
+                    field: name.clone(),
+                },
+                Fallback::Ignored,
+            );
+            continue;
+        };
+        match (key.check)(key, value, &mut out) {
+            Ok(()) => out.set.push(key.name),
+            Err(err) => out.finding(name, err, Fallback::Key),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::check::check;
     use super::super::test_values::*;
+    use super::super::validate::{settings_problems, validate_settings};
+    use super::super::FieldMessage;
     use super::*;
 
     #[test]
@@ -284,12 +241,110 @@ mod tests {
             .as_object()
             .map(|o| o.keys().cloned().collect())
             .unwrap_or_default();
-        let mut sorted_keys = KEYS.map(str::to_owned).to_vec();
+        let mut sorted_keys: Vec<String> = KEYS.iter().map(|key| key.name.to_owned()).collect();
         sorted_keys.sort();
         assert_eq!(keys, sorted_keys);
         let checked = check(&obj(&[]));
         assert_eq!(checked, Checked::default());
-        assert_eq!(checked.settings(), Settings::default());
+        assert_eq!(checked.settings, Settings::default());
+    }
+
+    #[test]
+    fn each_key_copies_its_own_value_and_no_other() {
+        let other = validate_settings(&obj(&[
+            (ENABLED, StoredValue::Bool(false)),
+            (DEFAULT_COUNTRY, s("GB")),
+            (DEFAULT_CALLER_ID, s("+442079460001")),
+            (CALLER_IDS, list(&[pool_entry("+13035550100", "Denver")])),
+            (RULES, list(&[rule("US-CA", "+14155550100")])),
+            (LOCAL_PRESENCE, StoredValue::Bool(false)),
+            (RECORD_CALLER_ID_FIELD, s("Caller_ID__c")),
+            (LINK_TEMPLATE, s("tel:{number}")),
+            (DIALED_NUMBER_FORMAT, s("national")),
+        ]))
+        .expect("valid")
+        .settings;
+        let json = |settings: &Settings| serde_json::to_value(settings).expect("serializes");
+        let (defaults, others) = (json(&Settings::default()), json(&other));
+        for key in &KEYS {
+            assert_ne!(defaults[key.name], others[key.name], "{}", key.name);
+            let mut copied = Settings::default();
+            (key.copy)(&other, &mut copied);
+            let mut want = defaults.clone();
+            want[key.name] = others[key.name].clone();
+            assert_eq!(json(&copied), want, "{}", key.name);
+        }
+    }
+
+    #[test]
+    fn a_non_object_is_refused_as_a_whole() {
+        let cases: Vec<(StoredValue, &str)> = vec![
+            (
+                s("x"),
+                "settings must be an object of setting names and values, not the string “x”",
+            ),
+            (
+                StoredValue::Null,
+                "settings must be an object of setting names and values, not null",
+            ),
+            (
+                list(&[]),
+                "settings must be an object of setting names and values, not an array",
+            ),
+        ];
+        for (candidate, message) in cases {
+            assert_eq!(
+                settings_problems(&candidate),
+                vec![FieldMessage {
+                    field: String::new(),
+                    message: message.to_owned()
+                }]
+            );
+            let checked = check(&candidate);
+            assert_eq!(checked.settings, Settings::default());
+            assert_eq!(
+                checked.findings.first().map(|f| f.fallback),
+                Some(Fallback::Defaults)
+            );
+        }
+    }
+
+    #[test]
+    fn unlisted_caller_ids_are_accepted_with_a_warning() {
+        let stored = obj(&[
+            (DEFAULT_CALLER_ID, s("+18880001111")),
+            (
+                CALLER_IDS,
+                list(&[
+                    pool_entry("+14155551212", "SF"),
+                    pool_entry("+18880001112", ""),
+                ]),
+            ),
+            (RULES, list(&[rule("US", "+18880001113")])),
+        ]);
+        let validated = validate_settings(&stored).expect("valid");
+        let warnings: Vec<(&str, &str)> = validated
+            .warnings
+            .iter()
+            .map(|w| (w.field.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                ("defaultCallerId", "defaultCallerId: +18880001111 is not an assigned number in the numbering plan; check it is shared with you in 8x8 Admin Console"),
+                ("callerIds[1].number", "callerIds[1].number: +18880001112 is not an assigned number in the numbering plan; check it is shared with you in 8x8 Admin Console"),
+                ("rules[0].callerId", "rules[0].callerId: +18880001113 is not an assigned number in the numbering plan; check it is shared with you in 8x8 Admin Console"),
+            ]
+        );
+        // Entries left out carry no warning.
+        let dropped = check(&obj(&[(
+            CALLER_IDS,
+            list(&[
+                pool_entry("+18880001111", "a"),
+                pool_entry("+18880001111", "b"),
+            ]),
+        )]));
+        assert_eq!(dropped.warnings.len(), 1);
     }
 
     #[test]

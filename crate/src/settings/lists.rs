@@ -1,35 +1,33 @@
 //! The two lists, the pool of caller IDs and the rules: each entry checked on its own, the
 //! bad ones left out and reported, the good ones kept.
 
-use super::check::{Checked, Fallback};
-use super::fields::{caller_id_at, expect_array, expect_str, label_at, required, target_at};
-use super::keys::{PoolNumber, Rule, CALLER_IDS, RULES};
-use super::StoredValue;
+use super::checked::{Checked, Fallback};
+use super::fields::{caller_id_at, expect_str, label_at, required, target_at};
+use super::{PoolNumber, Rule, StoredValue};
 use crate::error::SettingsError;
 use std::collections::HashMap;
 
 const CALLER_ID: &str = "an E.164 string such as \"+18880001111\"";
-const POOL: &str = "a list of {\"number\", \"label\"} entries";
 const POOL_ENTRY: &str = "an object with number and label";
 const POOL_KEYS: &str = "number and label";
 const LABEL: &str = "a string";
-const RULE_LIST: &str = "a list of {\"region\", \"callerId\"} entries";
 const RULE_ENTRY: &str = "an object with region and callerId";
 const RULE_KEYS: &str = "region and callerId";
 const TARGET: &str = "a string such as \"GB\", \"US-CA\" or \"+1212\"";
 
-/// The pool's good entries; each bad or repeated one is reported and left out.
+/// The good entries of the pool stored under `key`; each bad or repeated one is reported and
+/// left out.
 pub(super) fn check_pool(
-    value: &StoredValue,
+    key: &'static str,
+    items: &[StoredValue],
     out: &mut Checked,
-) -> Result<Vec<PoolNumber>, SettingsError> {
-    let items = expect_array(CALLER_IDS, value, POOL)?;
+) -> Vec<PoolNumber> {
     let mut kept = Vec::new();
     let mut first_at: HashMap<String, usize> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
-        let path = format!("{CALLER_IDS}[{index}]");
+        let path = format!("{key}[{index}]");
         let Some([number, label]) = entry_fields(
-            CALLER_IDS,
+            key,
             &path,
             item,
             ["number", "label"],
@@ -52,46 +50,46 @@ pub(super) fn check_pool(
             (Ok(id), Ok(label)) => (id, label),
             (number, label) => {
                 for err in [number.err(), label.err()].into_iter().flatten() {
-                    out.finding(CALLER_IDS, err, Fallback::Entry);
+                    out.finding(key, err, Fallback::Entry);
                 }
                 continue;
             }
         };
         if let Some(first) = first_at.get(&id.value) {
             out.finding(
-                CALLER_IDS,
+                key,
                 SettingsError::Duplicate {
                     field: number_field,
                     value: id.value,
-                    first: format!("{CALLER_IDS}[{first}]"),
+                    first: format!("{key}[{first}]"),
                 },
                 Fallback::Entry,
             );
             continue;
         }
         first_at.insert(id.value.clone(), index);
-        out.warn(CALLER_IDS, &number_field, &id);
+        out.warn(key, &number_field, &id);
         kept.push(PoolNumber {
             number: id.value,
             label,
         });
     }
-    Ok(kept)
+    kept
 }
 
-/// The good rules; each bad one, or one for a target an earlier rule has, is reported and
-/// left out.
+/// The good rules stored under `key`; each bad one, or one for a target an earlier rule has,
+/// is reported and left out.
 pub(super) fn check_rules(
-    value: &StoredValue,
+    key: &'static str,
+    items: &[StoredValue],
     out: &mut Checked,
-) -> Result<Vec<Rule>, SettingsError> {
-    let items = expect_array(RULES, value, RULE_LIST)?;
+) -> Vec<Rule> {
     let mut kept = Vec::new();
     let mut first_at: HashMap<String, usize> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
-        let path = format!("{RULES}[{index}]");
+        let path = format!("{key}[{index}]");
         let Some([target, caller_id]) = entry_fields(
-            RULES,
+            key,
             &path,
             item,
             ["region", "callerId"],
@@ -113,31 +111,31 @@ pub(super) fn check_rules(
             (Ok(target), Ok(id)) => (target.code(), id),
             (target, caller_id) => {
                 for err in [target.err(), caller_id.err()].into_iter().flatten() {
-                    out.finding(RULES, err, Fallback::Entry);
+                    out.finding(key, err, Fallback::Entry);
                 }
                 continue;
             }
         };
         if let Some(first) = first_at.get(&target) {
             out.finding(
-                RULES,
+                key,
                 SettingsError::Duplicate {
                     field: target_field,
                     value: target,
-                    first: format!("{RULES}[{first}]"),
+                    first: format!("{key}[{first}]"),
                 },
                 Fallback::Entry,
             );
             continue;
         }
         first_at.insert(target.clone(), index);
-        out.warn(RULES, &caller_field, &id);
+        out.warn(key, &caller_field, &id);
         kept.push(Rule {
             target,
             caller_id: id.value,
         });
     }
-    Ok(kept)
+    kept
 }
 
 /// The values of an entry's `names` (the last of repeated keys), reporting keys an entry
@@ -186,8 +184,7 @@ fn entry_fields<'a, const N: usize>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::check::check;
-    use super::super::keys::ENABLED;
+    use super::super::keys::{check, CALLER_IDS, ENABLED, RULES};
     use super::super::test_values::*;
     use super::*;
 
@@ -215,7 +212,7 @@ mod tests {
             ("theme", s("dark")),
         ]);
         let checked = check(&stored);
-        let settings = checked.settings();
+        let settings = &checked.settings;
         let targets: Vec<&str> = settings.rules.iter().map(|r| r.target.as_str()).collect();
         assert_eq!(targets, ["GB", "US-CA"]);
         assert_eq!(

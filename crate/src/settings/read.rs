@@ -53,20 +53,17 @@ pub fn read_settings(sync: &StoredValue, managed: &StoredValue) -> SettingsReadi
     let user = checked(sync);
     let policy = checked(managed);
     let locked: Vec<&'static str> = KEYS
-        .into_iter()
-        .filter(|key| policy.values.iter().any(|v| v.key() == *key))
+        .iter()
+        .map(|key| key.name)
+        .filter(|name| policy.sets(name))
         .collect();
     let is_locked = |key: &str| locked.contains(&key);
 
-    let mut settings = Settings::default();
-    for value in user.values.iter().filter(|v| !is_locked(v.key())) {
-        value.clone().apply(&mut settings);
-    }
-    for value in &policy.values {
-        value.clone().apply(&mut settings);
+    let mut settings = user.settings.clone();
+    for key in KEYS.iter().filter(|key| is_locked(key.name)) {
+        (key.copy)(&policy.settings, &mut settings);
     }
 
-    let user_sets = |key: &str| user.values.iter().any(|v| v.key() == key);
     let mut problems: Vec<Problem> = user
         .findings
         .iter()
@@ -77,7 +74,7 @@ pub fn read_settings(sync: &StoredValue, managed: &StoredValue) -> SettingsReadi
         policy
             .findings
             .iter()
-            .map(|f| problem(f, Source::Policy, user_sets(&f.key))),
+            .map(|f| problem(f, Source::Policy, user.sets(&f.key))),
     );
 
     let warnings = user

@@ -1,6 +1,6 @@
 //! The strict check, for saving from the popup and importing a file: any finding refuses.
 
-use super::check::check;
+use super::keys::check;
 use super::{FieldMessage, Settings, StoredValue};
 use crate::error::SettingsError;
 use serde::Serialize;
@@ -22,7 +22,7 @@ pub fn validate_settings(candidate: &StoredValue) -> Result<Validated, SettingsE
         return Err(checked.findings.swap_remove(0).error);
     }
     Ok(Validated {
-        settings: checked.settings(),
+        settings: checked.settings,
         warnings: checked.warnings.into_iter().map(|w| w.note).collect(),
     })
 }
