@@ -27,7 +27,7 @@ impl Quoted {
                 out.push('…');
                 break;
             }
-            if ch.is_control() || is_invisible(ch) {
+            if ch.is_control() || prints_nothing(ch) {
                 out.push_str(&format!("\\u{{{:04X}}}", u32::from(ch)));
             } else {
                 out.push(ch);
@@ -43,17 +43,25 @@ impl fmt::Display for Quoted {
     }
 }
 
-/// Characters that print as nothing; quoting them visibly keeps messages honest.
-fn is_invisible(ch: char) -> bool {
+/// Bidirectional controls, zero-width characters, the word joiner, the byte order mark and the
+/// soft hyphen: invisible, copied along with text from web pages and spreadsheets.
+pub fn is_invisible(ch: char) -> bool {
     matches!(
         ch,
         '\u{00AD}'
             | '\u{061C}'
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
     )
+}
+
+/// Characters that print as nothing: the invisible ones and the invisible operators
+/// (U+2061 to U+2065); quoting them visibly keeps messages honest.
+fn prints_nothing(ch: char) -> bool {
+    is_invisible(ch) || matches!(ch, '\u{2061}'..='\u{2065}')
 }
 
 /// Names a character for a message: printable ones quoted, spaces and invisible ones by name.
@@ -62,7 +70,7 @@ pub fn describe_char(ch: char) -> String {
         ' ' => "a space".to_owned(),
         '\t' => "a tab".to_owned(),
         c if c.is_whitespace() => format!("a space character (U+{:04X})", u32::from(c)),
-        c if c.is_control() || is_invisible(c) => format!("U+{:04X}", u32::from(c)),
+        c if c.is_control() || prints_nothing(c) => format!("U+{:04X}", u32::from(c)),
         c => format!("“{c}”"),
     }
 }
@@ -570,6 +578,8 @@ mod tests {
             ("555-12", "“555-12”"),
             ("a\u{200E}b", "“a\\u{200E}b”"),
             ("tab\there", "“tab\\u{0009}here”"),
+            // An invisible operator: never trimmed from a number, but quoted visibly.
+            ("a\u{2062}b", "“a\\u{2062}b”"),
         ];
         for (raw, want) in cases {
             assert_eq!(Quoted::new(raw).to_string(), *want, "{raw:?}");

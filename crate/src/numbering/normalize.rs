@@ -16,7 +16,7 @@
 //! digits, text around the number, stray letters and unknown symbols.
 
 use super::phone_extension;
-use crate::error::{describe_char, Quoted, ReadError};
+use crate::error::{describe_char, is_invisible, Quoted, ReadError};
 use std::borrow::Cow;
 
 /// Longest raw value considered at all (libphonenumber's `MAX_INPUT_STRING_LENGTH`).
@@ -141,21 +141,6 @@ fn digit_in(zeros: &[u32], ch: char) -> Option<char> {
         let offset = cp.checked_sub(zero).filter(|&d| d < 10)?;
         char::from_digit(offset, 10)
     })
-}
-
-/// Bidirectional controls, zero-width characters and the soft hyphen: invisible, copied
-/// along with text from web pages and spreadsheets.
-fn is_invisible(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
 }
 
 /// Labels a CRM user may type before a number ("Tel: …", "Cell …"), longest first so
@@ -608,6 +593,7 @@ mod tests {
             assert_eq!(c.digits, "14155551212", "{raw:?}");
         }
         for raw in [
+            "\u{2062}+1 415 555 1212",
             "+1\u{200E}415 555 1212",
             "+1 4\u{200C}15 555 1212",
             "+1 415\u{FEFF}555 1212",
