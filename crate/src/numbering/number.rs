@@ -59,11 +59,7 @@ pub fn parse(raw: &str, default_country: &str) -> Result<Number, ReadError> {
 }
 
 /// Reads an already cleaned value; `raw` is only quoted in messages.
-pub fn parse_cleaned(
-    raw: &str,
-    cleaned: &Cleaned,
-    default_country: &str,
-) -> Result<Number, ReadError> {
+fn parse_cleaned(raw: &str, cleaned: &Cleaned, default_country: &str) -> Result<Number, ReadError> {
     let (code, nsn) = national_number(raw, cleaned, default_country)?;
     let e164 = format!("+{code}{nsn}");
     let invalid = || ReadError::Invalid {

@@ -60,7 +60,7 @@ pub struct PoolNumber {
 #[serde(rename_all = "camelCase")]
 pub struct Rule {
     /// A country (`GB`), a subdivision (`US-CA`), or an E.164 prefix (`+1212`): a
-    /// [`Target`], stored under the key `region`.
+    /// [`Target`](crate::target::Target), stored under the key `region`.
     #[serde(rename = "region")]
     pub target: String,
     /// The caller ID, E.164.
