@@ -4,16 +4,45 @@
 use super::checked::{Checked, Fallback};
 use super::fields::{caller_id_at, expect_str, label_at, required, target_at};
 use super::{PoolNumber, Rule, StoredValue};
+use crate::caller_id::CallerId;
 use crate::error::SettingsError;
 use std::collections::HashMap;
 
 const CALLER_ID: &str = "an E.164 string such as \"+18880001111\"";
-const POOL_ENTRY: &str = "an object with number and label";
-const POOL_KEYS: &str = "number and label";
 const LABEL: &str = "a string";
-const RULE_ENTRY: &str = "an object with region and callerId";
-const RULE_KEYS: &str = "region and callerId";
 const TARGET: &str = "a string such as \"GB\", \"US-CA\" or \"+1212\"";
+
+/// The keys an entry of a list has.
+struct Shape {
+    /// The keys, in the order the entry's reader takes their values.
+    names: [&'static str; 2],
+    /// What an entry must be, for the message about an entry of another type.
+    expected: &'static str,
+    /// The keys, for the message about a key an entry does not have.
+    known: &'static str,
+}
+
+const POOL_ENTRY: Shape = Shape {
+    names: ["number", "label"],
+    expected: "an object with number and label",
+    known: "number and label",
+};
+
+const RULE_ENTRY: Shape = Shape {
+    names: ["region", "callerId"],
+    expected: "an object with region and callerId",
+    known: "region and callerId",
+};
+
+/// One usable entry, as its reader gives it.
+struct Entry<T> {
+    /// What the list keeps.
+    value: T,
+    /// The field no later entry may repeat, and its value.
+    unique: (String, String),
+    /// The entry's caller ID and its field, to warn about when the plan does not list it.
+    caller_id: (String, CallerId),
+}
 
 /// The good entries of the pool stored under `key`; each bad or repeated one is reported and
 /// left out.
@@ -22,21 +51,7 @@ pub(super) fn check_pool(
     items: &[StoredValue],
     out: &mut Checked,
 ) -> Vec<PoolNumber> {
-    let mut kept = Vec::new();
-    let mut first_at: HashMap<String, usize> = HashMap::new();
-    for (index, item) in items.iter().enumerate() {
-        let path = format!("{key}[{index}]");
-        let Some([number, label]) = entry_fields(
-            key,
-            &path,
-            item,
-            ["number", "label"],
-            POOL_ENTRY,
-            POOL_KEYS,
-            out,
-        ) else {
-            continue;
-        };
+    check_entries(key, items, &POOL_ENTRY, out, |path, [number, label]| {
         let number_field = format!("{path}.number");
         let label_field = format!("{path}.label");
         let number = required(&number_field, number)
@@ -46,35 +61,16 @@ pub(super) fn check_pool(
             None => Ok(String::new()),
             Some(v) => expect_str(&label_field, v, LABEL).and_then(|s| label_at(&label_field, s)),
         };
-        let (id, label) = match (number, label) {
-            (Ok(id), Ok(label)) => (id, label),
-            (number, label) => {
-                for err in [number.err(), label.err()].into_iter().flatten() {
-                    out.finding(key, err, Fallback::Entry);
-                }
-                continue;
-            }
-        };
-        if let Some(first) = first_at.get(&id.value) {
-            out.finding(
-                key,
-                SettingsError::Duplicate {
-                    field: number_field,
-                    value: id.value,
-                    first: format!("{key}[{first}]"),
-                },
-                Fallback::Entry,
-            );
-            continue;
-        }
-        first_at.insert(id.value.clone(), index);
-        out.warn(key, &number_field, &id);
-        kept.push(PoolNumber {
-            number: id.value,
-            label,
-        });
-    }
-    kept
+        let (id, label) = both(number, label)?;
+        Ok(Entry {
+            value: PoolNumber {
+                number: id.value.clone(),
+                label,
+            },
+            unique: (number_field.clone(), id.value.clone()),
+            caller_id: (number_field, id),
+        })
+    })
 }
 
 /// The good rules stored under `key`; each bad one, or one for a target an earlier rule has,
@@ -84,21 +80,7 @@ pub(super) fn check_rules(
     items: &[StoredValue],
     out: &mut Checked,
 ) -> Vec<Rule> {
-    let mut kept = Vec::new();
-    let mut first_at: HashMap<String, usize> = HashMap::new();
-    for (index, item) in items.iter().enumerate() {
-        let path = format!("{key}[{index}]");
-        let Some([target, caller_id]) = entry_fields(
-            key,
-            &path,
-            item,
-            ["region", "callerId"],
-            RULE_ENTRY,
-            RULE_KEYS,
-            out,
-        ) else {
-            continue;
-        };
+    check_entries(key, items, &RULE_ENTRY, out, |path, [target, caller_id]| {
         let target_field = format!("{path}.region");
         let caller_field = format!("{path}.callerId");
         let target = required(&target_field, target)
@@ -107,63 +89,100 @@ pub(super) fn check_rules(
         let caller_id = required(&caller_field, caller_id)
             .and_then(|v| expect_str(&caller_field, v, CALLER_ID))
             .and_then(|s| caller_id_at(&caller_field, s));
-        let (target, id) = match (target, caller_id) {
-            (Ok(target), Ok(id)) => (target.code(), id),
-            (target, caller_id) => {
-                for err in [target.err(), caller_id.err()].into_iter().flatten() {
+        let (target, id) = both(target, caller_id)?;
+        Ok(Entry {
+            value: Rule {
+                target: target.code(),
+                caller_id: id.value.clone(),
+            },
+            unique: (target_field, target.code()),
+            caller_id: (caller_field, id),
+        })
+    })
+}
+
+/// The good entries of the list stored under `key`, each read by `read` from its path and the
+/// values of its keys; a bad entry, or one repeating an earlier entry's unique value, is
+/// reported and left out, and a kept entry's unlisted caller ID is warned about.
+fn check_entries<T>(
+    key: &'static str,
+    items: &[StoredValue],
+    shape: &Shape,
+    out: &mut Checked,
+    read: impl Fn(&str, [Option<&StoredValue>; 2]) -> Result<Entry<T>, Vec<SettingsError>>,
+) -> Vec<T> {
+    let mut kept = Vec::new();
+    let mut first_at: HashMap<String, usize> = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("{key}[{index}]");
+        let Some(values) = entry_values(key, &path, item, shape, out) else {
+            continue;
+        };
+        let entry = match read(&path, values) {
+            Ok(entry) => entry,
+            Err(errors) => {
+                for err in errors {
                     out.finding(key, err, Fallback::Entry);
                 }
                 continue;
             }
         };
-        if let Some(first) = first_at.get(&target) {
+        let (field, unique) = entry.unique;
+        if let Some(first) = first_at.get(&unique) {
             out.finding(
                 key,
                 SettingsError::Duplicate {
-                    field: target_field,
-                    value: target,
+                    field,
+                    value: unique,
                     first: format!("{key}[{first}]"),
                 },
                 Fallback::Entry,
             );
             continue;
         }
-        first_at.insert(target.clone(), index);
-        out.warn(key, &caller_field, &id);
-        kept.push(Rule {
-            target,
-            caller_id: id.value,
-        });
+        first_at.insert(unique, index);
+        let (field, id) = &entry.caller_id;
+        out.warn(key, field, id);
+        kept.push(entry.value);
     }
     kept
 }
 
-/// The values of an entry's `names` (the last of repeated keys), reporting keys an entry
-/// does not have; `None`, reported, when the entry is not an object.
-fn entry_fields<'a, const N: usize>(
+/// Both values, or every error of the two.
+fn both<A, B>(
+    a: Result<A, SettingsError>,
+    b: Result<B, SettingsError>,
+) -> Result<(A, B), Vec<SettingsError>> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err([a.err(), b.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// The values of an entry's keys (the last of repeated keys), reporting keys an entry does
+/// not have; `None`, reported, when the entry is not an object.
+fn entry_values<'a>(
     key: &'static str,
     path: &str,
     item: &'a StoredValue,
-    names: [&str; N],
-    expected: &'static str,
-    known: &'static str,
+    shape: &Shape,
     out: &mut Checked,
-) -> Option<[Option<&'a StoredValue>; N]> {
+) -> Option<[Option<&'a StoredValue>; 2]> {
     let StoredValue::Object(pairs) = item else {
         out.finding(
             key,
             SettingsError::WrongType {
                 field: path.to_owned(),
-                expected,
+                expected: shape.expected,
                 found: item.describe(),
             },
             Fallback::Entry,
         );
         return None;
     };
-    let mut found = [None; N];
+    let mut found = [None; 2];
     for (name, value) in pairs {
-        match names.iter().position(|known| known == name) {
+        match shape.names.iter().position(|known| known == name) {
             Some(at) => {
                 if let Some(slot) = found.get_mut(at) {
                     *slot = Some(value);
@@ -173,7 +192,7 @@ fn entry_fields<'a, const N: usize>(
                 key,
                 SettingsError::UnknownEntryKey {
                     field: format!("{path}.{name}"),
-                    expected: known,
+                    expected: shape.known,
                 },
                 Fallback::Ignored,
             ),
