@@ -40,9 +40,9 @@ pub use error::{
     ValueError,
 };
 pub use link::{Preset, Template, DEFAULT_TEMPLATE, PRESETS};
-pub use numbering::metadata::countries;
 pub use numbering::normalize::{normalize, Cleaned};
 pub use numbering::number::{parse, Number};
+pub use numbering::plan::countries;
 pub use place::{nanp_area, subdivisions, time_zone, Place};
 pub use settings::{
     read_settings, settings_problems, validate_settings, FieldMessage, NumberFormat, PoolNumber,

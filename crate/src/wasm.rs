@@ -10,7 +10,7 @@ use crate::caller_id::{check_caller_id, suggest_caller_id};
 use crate::dial::{dial_batch, Dial, DialRequest};
 use crate::error::Skip;
 use crate::link::PRESETS;
-use crate::numbering::metadata::countries as known_countries;
+use crate::numbering::plan::countries as known_countries;
 use crate::place::subdivisions as known_subdivisions;
 use crate::settings::{read_settings, settings_problems, validate_settings, Settings, StoredValue};
 use serde::de::DeserializeOwned;

@@ -18,8 +18,6 @@ use super::plan::{self, Entry};
 use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
 use std::sync::{Arc, OnceLock};
 
-pub use super::plan::NON_GEOGRAPHIC;
-
 /// Outcome of libphonenumber's `testNumberLength` for the general description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LengthCheck {
@@ -326,8 +324,6 @@ pub fn split_calling_code(digits: &str) -> Option<(u16, &str)> {
     })
 }
 
-pub use super::plan::countries;
-
 /// Whether `id` is a country code the plan knows (exact, upper-case; `001` is not).
 pub fn is_known_country(id: &str) -> bool {
     plan::country(id).is_some()
@@ -567,14 +563,14 @@ mod tests {
 
     #[test]
     fn country_list_is_sorted_and_geographic() {
-        let list = countries();
+        let list = plan::countries();
         assert!(list.len() > 200);
         assert!(list.windows(2).all(|w| w[0] < w[1]));
         assert!(list.iter().any(|c| c == "US"));
-        assert!(!list.iter().any(|c| c == NON_GEOGRAPHIC));
+        assert!(!list.iter().any(|c| c == plan::NON_GEOGRAPHIC));
         assert!(is_known_country("GB"));
         assert!(!is_known_country("gb"));
         assert!(!is_known_country("XX"));
-        assert!(!is_known_country(NON_GEOGRAPHIC));
+        assert!(!is_known_country(plan::NON_GEOGRAPHIC));
     }
 }

@@ -9,6 +9,7 @@
 
 use super::metadata::{self, CountryPlan, LengthCheck};
 use super::normalize::{normalize, Cleaned};
+use super::plan::NON_GEOGRAPHIC;
 use super::second_opinion::crate_confirms;
 use crate::error::{Quoted, ReadError};
 use std::sync::Arc;
@@ -102,7 +103,7 @@ fn country_label(code: u16, default_country: &str) -> String {
         default_country.to_owned()
     } else {
         match metadata::main_country(code) {
-            Some(country) if country.id() != metadata::NON_GEOGRAPHIC => {
+            Some(country) if country.id() != NON_GEOGRAPHIC => {
                 format!("{} (+{code})", country.id())
             }
             _ => format!("+{code}"),
