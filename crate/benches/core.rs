@@ -2,7 +2,7 @@
 //!
 //! The inputs are phone fields as a CRM holds them: US numbers written nationally in the
 //! usual ways, international numbers of several countries written with `+` or `011`,
-//! extensions, and values that are not phone numbers. They are generated from a fixed seed,
+//! phone extensions, and values that are not phone numbers. They are generated from a fixed seed,
 //! so every run reads the same values. Only the public API whose names are stable is used
 //! (`normalize`, `parse`, `dial`, `check_caller_id`, `Settings`).
 //!

@@ -11,7 +11,7 @@ use dialer_core::{
 use proptest::prelude::*;
 
 /// Strings shaped like phone fields: digits of several scripts, pluses, punctuation,
-/// extension labels, RFC 3966 pieces, letters and invisible characters.
+/// phone extension labels, RFC 3966 pieces, letters and invisible characters.
 fn phone_like() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[0-9]{1,4}",

@@ -250,8 +250,8 @@ fn map_characters(raw: &str, text: &str) -> Result<String, ReadError> {
             '\u{FF0F}' => out.push('/'),
             '\u{FF3B}' => out.push('['),
             '\u{FF3D}' => out.push(']'),
-            // Swung dash and tilde operator are only punctuation; the tildes also mark an
-            // extension, as for libphonenumber.
+            // Swung dash and tilde operator are only punctuation; the tildes also mark a
+            // phone extension, as for libphonenumber.
             '\u{2053}' | '\u{223C}' => out.push('-'),
             '\u{FF5E}' => out.push('~'),
             '\u{FF03}' => out.push('#'),
@@ -282,8 +282,8 @@ struct Parameters {
 
 /// Splits `number;param=value;…`: `ext=` gives the phone extension, a global
 /// `phone-context=+CC` the country, a domain `phone-context`, `isub=` and unknown parameters
-/// are dropped. A bare `;digits` at the end is the auto-dial extension form libphonenumber
-/// also reads.
+/// are dropped. A bare `;digits` at the end is the auto-dial phone extension form
+/// libphonenumber also reads.
 fn split_parameters(raw: &str, text: &str) -> Result<Parameters, ReadError> {
     let mut parts = text.split(';');
     let number = parts.next().unwrap_or_default().to_owned();
@@ -685,7 +685,7 @@ mod tests {
 
     #[test]
     fn does_not_misread_phone_extensions() {
-        // A second number, a lone label or a hash without digits is not an extension: the
+        // A second number, a lone label or a hash without digits is not a phone extension: the
         // value is refused, or (three letters, like libphonenumber) read as keypad letters,
         // which the parser then finds too long.
         let not_extensions = [
@@ -701,8 +701,8 @@ mod tests {
                 assert_ne!(c.digits, "4155551212", "{raw:?}");
             }
         }
-        // The digits of a plain number are never taken for an extension, and a bare `x`
-        // (an extension never filled in) leaves the number alone.
+        // The digits of a plain number are never taken for a phone extension, and a bare `x`
+        // (a phone extension never filled in) leaves the number alone.
         for raw in ["415 555 1212", "415-555-1212 x", "415-555-1212x"] {
             let c = ok(raw);
             assert_eq!(
@@ -711,14 +711,14 @@ mod tests {
                 "{raw:?}"
             );
         }
-        // A tilde before the last group marks an extension, as for libphonenumber, even
+        // A tilde before the last group marks a phone extension, as for libphonenumber, even
         // between groups: this is 415555 extension 1212, never +1 415-555-1212.
         let tilde = ok("415~555~1212");
         assert_eq!(
             (tilde.digits.as_str(), tilde.phone_extension.as_deref()),
             ("415555", Some("1212"))
         );
-        // Too many digits after x: not an extension, and then not a number either.
+        // Too many digits after x: not a phone extension, and then not a number either.
         assert!(normalize("415-555-1212 x1234567890").is_err());
     }
 
