@@ -7,7 +7,7 @@
 //! unlisted number is accepted with a warning instead of refused.
 
 use crate::error::{describe_char, CallerIdError, Quoted};
-use crate::numbering::metadata::{self, LengthCheck};
+use crate::numbering::country_plan::{self, LengthCheck};
 use crate::numbering::normalize::decimal_digit;
 use crate::numbering::number::display;
 use serde::Serialize;
@@ -38,9 +38,9 @@ pub fn check_caller_id(value: &str) -> Result<CallerId, CallerIdError> {
             found: describe_char(bad),
         });
     }
-    let (code, nsn) = metadata::split_calling_code(digits)
+    let (code, nsn) = country_plan::split_calling_code(digits)
         .ok_or(CallerIdError::UnknownCallingCode { value: quoted() })?;
-    let country = metadata::main_country(code)
+    let country = country_plan::main_country(code)
         .ok_or(CallerIdError::UnknownCallingCode { value: quoted() })?;
     let expected = country.describe_lengths();
     let digits_after = nsn.len();
@@ -79,7 +79,7 @@ pub fn check_caller_id(value: &str) -> Result<CallerId, CallerIdError> {
             })
         }
     }
-    let assigned = metadata::country_of_number(code, nsn).is_some_and(|c| c.is_valid_nsn(nsn));
+    let assigned = country_plan::country_of_number(code, nsn).is_some_and(|c| c.is_valid_nsn(nsn));
     let warning = (!assigned).then(|| {
         format!(
             "{value} is not an assigned number in the numbering plan; check it is shared with you in 8x8 Admin Console"

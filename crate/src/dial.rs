@@ -10,7 +10,7 @@
 use crate::choice::{Chooser, Reason};
 use crate::error::{Skip, SkipCode};
 use crate::link::Template;
-use crate::numbering::metadata;
+use crate::numbering::country_plan;
 use crate::numbering::number::parse;
 use crate::place::Place;
 use crate::settings::{
@@ -107,7 +107,7 @@ impl Dialer {
             message: err.to_string(),
         };
         let country = country_at(DEFAULT_COUNTRY, &settings.default_country).map_err(unusable)?;
-        let country_code = metadata::country(&country).map_or(0, |plan| plan.code());
+        let country_code = country_plan::country(&country).map_or(0, |plan| plan.code());
         Ok(Dialer {
             country,
             country_code,

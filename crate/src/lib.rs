@@ -7,7 +7,7 @@
 //!    dealt with ([`numbering::normalize`]);
 //! 2. read with the plan: calling code, national prefix and validity by libphonenumber's rules,
 //!    on Google's metadata embedded country by country ([`numbering::number`],
-//!    [`numbering::metadata`], [`numbering::plan`]);
+//!    [`numbering::country_plan`], [`numbering::plan`]);
 //! 3. checked by the crate: the `phonenumber` crate must call exactly that number valid, or the
 //!    value is left as it was ([`numbering::second_opinion`]);
 //! 4. caller ID chosen: the agent's choice, the record's field, the most specific rule, local

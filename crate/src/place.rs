@@ -13,7 +13,7 @@
 
 mod data;
 
-use crate::numbering::metadata;
+use crate::numbering::country_plan;
 
 // `time_zone` builds prefixes in a `u32`, which holds any 9 digits.
 const _: () = assert!(data::TZ_MAX_PREFIX_LEN <= 9);
@@ -93,7 +93,7 @@ impl Place {
     /// The place of the number with E.164 `digits` (no `+`).
     #[must_use]
     pub fn of(digits: &str) -> Place {
-        let Some((code, nsn)) = metadata::split_calling_code(digits) else {
+        let Some((code, nsn)) = country_plan::split_calling_code(digits) else {
             return Place {
                 country: String::new(),
                 area_code: None,
@@ -101,8 +101,8 @@ impl Place {
                 time_zone: None,
             };
         };
-        let country = metadata::country_of_number(code, nsn)
-            .or_else(|| metadata::main_country(code))
+        let country = country_plan::country_of_number(code, nsn)
+            .or_else(|| country_plan::main_country(code))
             .map(|plan| plan.id().to_owned())
             .unwrap_or_default();
         let area_code = (code == 1).then(|| nsn.get(..3)).flatten();

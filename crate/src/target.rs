@@ -7,7 +7,7 @@
 //! a known country calling code.
 
 use crate::error::{describe_char, Quoted, TargetError};
-use crate::numbering::metadata;
+use crate::numbering::country_plan;
 use crate::place::{canonical_area, is_known_subdivision, Place};
 
 /// Fewest digits a prefix may have after `+`.
@@ -43,7 +43,7 @@ impl Target {
                     digits: digits.len(),
                 });
             }
-            if metadata::split_calling_code(digits).is_none() {
+            if country_plan::split_calling_code(digits).is_none() {
                 return Err(TargetError::PrefixCallingCode { value: value() });
             }
             return Ok(Target::Prefix(digits.to_owned()));
@@ -51,7 +51,7 @@ impl Target {
         if is_known_subdivision(text) {
             return Ok(Target::Subdivision(text.to_owned()));
         }
-        if metadata::is_known_country(text) {
+        if country_plan::is_known_country(text) {
             return Ok(Target::Country(text.to_owned()));
         }
         Err(TargetError::Unknown { value: value() })

@@ -5,7 +5,7 @@
 mod common;
 
 use common::validity_descriptors;
-use dialer_core::numbering::metadata::calling_code;
+use dialer_core::numbering::country_plan::calling_code;
 use dialer_core::numbering::plan;
 use dialer_core::numbering::second_opinion::crate_confirms;
 use phonenumber::metadata::{Database, DATABASE};

@@ -3,11 +3,11 @@
 //! The steps are those of Google's libphonenumber `parse` + `isValidNumber` (calling code from
 //! `+`, from the default country's international prefix or from the digits themselves;
 //! national prefix and carrier code stripped; full-match validation by number type), run on
-//! the metadata in [`super::metadata`]. Input written with `+` never consults the default
-//! country. Every accepted number must also be one `phonenumber::is_valid` calls valid
-//! ([`super::second_opinion`]); when the two disagree the value is refused, not guessed.
+//! each country's plan ([`super::country_plan`]). Input written with `+` never consults the
+//! default country. Every accepted number must also be one `phonenumber::is_valid` calls
+//! valid ([`super::second_opinion`]); when the two disagree the value is refused, not guessed.
 
-use super::metadata::{self, CountryPlan, LengthCheck};
+use super::country_plan::{self, CountryPlan, LengthCheck};
 use super::normalize::{normalize, Cleaned};
 use super::plan::NON_GEOGRAPHIC;
 use super::second_opinion::crate_confirms;
@@ -41,7 +41,7 @@ impl Number {
     /// national (trunk) prefix included, without punctuation (`02079460958` for
     /// +44 20 7946 0958, `4155551212` for +1 415-555-1212).
     pub fn national_digits(&self) -> String {
-        match metadata::main_country(self.calling_code) {
+        match country_plan::main_country(self.calling_code) {
             Some(country) => country
                 .format_national(&self.national)
                 .chars()
@@ -67,7 +67,7 @@ fn parse_cleaned(raw: &str, cleaned: &Cleaned, default_country: &str) -> Result<
         value: Quoted::new(raw),
         country: country_label(code, default_country),
     };
-    let country = metadata::country_of_number(code, &nsn).ok_or_else(invalid)?;
+    let country = country_plan::country_of_number(code, &nsn).ok_or_else(invalid)?;
     if !country.is_valid_nsn(&nsn) {
         return Err(invalid());
     }
@@ -90,7 +90,7 @@ fn parse_cleaned(raw: &str, cleaned: &Cleaned, default_country: &str) -> Result<
 /// The international display form of a calling code and national number, grouped by the
 /// main country's formats (`+1 415-555-1212`).
 pub fn display(code: u16, nsn: &str) -> String {
-    match metadata::main_country(code) {
+    match country_plan::main_country(code) {
         Some(country) => format!("+{code} {}", country.format_international(nsn)),
         None => format!("+{code} {nsn}"),
     }
@@ -98,11 +98,11 @@ pub fn display(code: u16, nsn: &str) -> String {
 
 /// "US", or "GB (+44)" when the calling code came from the number itself.
 fn country_label(code: u16, default_country: &str) -> String {
-    let default_code = metadata::country(default_country).map(|c| c.code());
+    let default_code = country_plan::country(default_country).map(|c| c.code());
     if default_code == Some(code) {
         default_country.to_owned()
     } else {
-        match metadata::main_country(code) {
+        match country_plan::main_country(code) {
             Some(country) if country.id() != NON_GEOGRAPHIC => {
                 format!("{} (+{code})", country.id())
             }
@@ -119,7 +119,7 @@ fn national_number(
     default_country: &str,
 ) -> Result<(u16, String), ReadError> {
     let value = || Quoted::new(raw);
-    let default = metadata::country(default_country);
+    let default = country_plan::country(default_country);
     let digits = cleaned.digits.as_str();
 
     // maybeExtractCountryCode
@@ -147,12 +147,12 @@ fn national_number(
                 Some(national) => {
                     // The calling code was read from the digits: libphonenumber then uses
                     // the main country of that code, which may not be the default country.
-                    let country = if metadata::main_country(default.code())
+                    let country = if country_plan::main_country(default.code())
                         .is_some_and(|main| main.id() == default.id())
                     {
                         default
                     } else {
-                        metadata::main_country(default.code()).unwrap_or(default)
+                        country_plan::main_country(default.code()).unwrap_or(default)
                     };
                     (country.code(), national, country)
                 }
@@ -201,8 +201,8 @@ fn extracted(
         value: Quoted::new(raw),
         prefix: prefix.to_owned(),
     };
-    let (code, rest) = metadata::split_calling_code(digits).ok_or_else(unknown)?;
-    let country = metadata::main_country(code).ok_or_else(unknown)?;
+    let (code, rest) = country_plan::split_calling_code(digits).ok_or_else(unknown)?;
+    let country = country_plan::main_country(code).ok_or_else(unknown)?;
     Ok((code, rest.to_owned(), country))
 }
 

@@ -13,7 +13,7 @@
 //! countries thrash: each number would recompile patterns. A country's validity patterns fit
 //! its own cache many times over.
 
-use super::metadata::CountryPlan;
+use super::country_plan::CountryPlan;
 use super::plan::{Entry, ENTRIES};
 use phonenumber::metadata::loader::{Descriptor, Metadata};
 use phonenumber::metadata::Database;
@@ -219,7 +219,7 @@ impl<'de> Deserializer<'de> for Lit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numbering::metadata::calling_code;
+    use crate::numbering::country_plan::calling_code;
 
     fn confirms(code: u16, country: &str, nsn: &str) -> bool {
         let plan = calling_code(code)

@@ -5,7 +5,7 @@ use super::{NumberFormat, StoredValue};
 use crate::caller_id::{check_caller_id, suggest_caller_id, CallerId};
 use crate::error::{Quoted, SettingsError, ValueError};
 use crate::link::Template;
-use crate::numbering::metadata;
+use crate::numbering::country_plan;
 use crate::target::Target;
 
 /// Longest pool label, in characters.
@@ -69,7 +69,7 @@ pub(super) fn expect_array<'a>(
 
 /// A country the numbering plan knows, for the setting at `field`.
 pub fn country_at(field: &str, value: &str) -> Result<String, SettingsError> {
-    if metadata::is_known_country(value) {
+    if country_plan::is_known_country(value) {
         Ok(value.to_owned())
     } else {
         Err(SettingsError::bad_value(

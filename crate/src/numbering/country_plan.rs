@@ -1,5 +1,6 @@
-//! Each country's numbering plan ([`CountryPlan`]): Google's metadata, as embedded in the
-//! `phonenumber` crate ([`super::plan`]), read the way Google's own libphonenumber reads it.
+//! Each country's numbering plan ([`CountryPlan`]), compiled when a number first needs it:
+//! Google's metadata, as the `phonenumber` crate holds it and [`super::plan`] embeds it, read
+//! the way Google's own libphonenumber reads it.
 //!
 //! The crate's matching decides nothing alone (it is the second opinion,
 //! [`super::second_opinion`]): it tests patterns with an unanchored search (so a 9-digit
