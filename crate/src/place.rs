@@ -1,7 +1,8 @@
-//! Where a phone number is: its region and its time zone.
+//! Where a phone number is: its region and its time zones.
 //!
 //! The region of a NANP area code chooses a caller ID from the callee's region, the
-//! time zone of an E.164 number shows the callee's local time, and the US and
+//! time zone of an E.164 number shows the callee's local time, all its possible time
+//! zones decide whether it may be called now (calling hours), and the US and
 //! Canadian subdivisions fill the region picker. [`Place`] gathers what is known of
 //! one number: country, area code, region and time zone.
 //!
@@ -48,6 +49,37 @@ pub fn nanp_region(area_code: &str) -> Option<&'static str> {
 /// anything but ASCII digits, or starts with 0.
 #[must_use]
 pub fn time_zone(e164_digits: &str) -> Option<&'static str> {
+    match zones_of(e164_digits)? {
+        Zones::One(zone) => Some(zone),
+        Zones::Several(_) => None,
+    }
+}
+
+/// Every IANA time zone an E.164 number (digits without the `+`) may be in, from the
+/// longest known prefix of the number, sorted: the one [`time_zone`] answers, or the
+/// several zones of a prefix that spans them (a whole country, such as the 42 zones of
+/// +1, when the data knows nothing finer). Empty where [`time_zone`] has no prefix, and
+/// for the same malformed input.
+#[must_use]
+pub fn time_zones(e164_digits: &str) -> Vec<&'static str> {
+    match zones_of(e164_digits) {
+        None => Vec::new(),
+        Some(Zones::One(zone)) => vec![zone],
+        Some(Zones::Several(indices)) => indices
+            .iter()
+            .filter_map(|&index| data::TZ_NAMES.get(usize::from(index)).copied())
+            .collect(),
+    }
+}
+
+/// The zones of the longest known prefix of a number.
+enum Zones {
+    One(&'static str),
+    /// Indices into `TZ_NAMES`.
+    Several(&'static [u16]),
+}
+
+fn zones_of(e164_digits: &str) -> Option<Zones> {
     let digits = e164_digits.as_bytes();
     if digits.first() == Some(&b'0') || !digits.iter().all(u8::is_ascii_digit) {
         return None;
@@ -65,11 +97,13 @@ pub fn time_zone(e164_digits: &str) -> Option<&'static str> {
         .iter()
         .rev()
         .find_map(|prefix| data::TZ_PREFIXES.binary_search(prefix).ok())?;
-    let zone = *data::TZ_ZONE.get(index)?;
-    if zone == data::TZ_SEVERAL {
-        return None;
-    }
-    data::TZ_NAMES.get(usize::from(zone)).copied()
+    let zone = usize::from(*data::TZ_ZONE.get(index)?);
+    let Some(list) = zone.checked_sub(data::TZ_NAMES.len()) else {
+        return data::TZ_NAMES.get(zone).copied().map(Zones::One);
+    };
+    let start = usize::from(*data::TZ_SET_START.get(list)?);
+    let end = usize::from(*data::TZ_SET_START.get(list + 1)?);
+    data::TZ_SET_ZONES.get(start..end).map(Zones::Several)
 }
 
 /// Where an E.164 number is, as far as choosing a caller ID by place and showing the
@@ -259,6 +293,60 @@ mod tests {
     }
 
     #[test]
+    fn time_zones_list_every_possible_zone() {
+        let cases: &[(&str, &[&str])] = &[
+            ("13035551234", &["America/Denver"]),
+            ("12083001234", &["America/Boise", "America/Los_Angeles"]),
+            (
+                "447700900123",
+                &["Europe/Guernsey", "Europe/Isle_of_Man", "Europe/London"],
+            ),
+            // 61 89 is Adelaide and Perth; a few longer prefixes add Cocos.
+            ("61891234567", &["Australia/Adelaide", "Australia/Perth"]),
+            (
+                "61891428123",
+                &["Australia/Adelaide", "Australia/Perth", "Indian/Cocos"],
+            ),
+            ("919876543210", &["Asia/Calcutta"]),
+            ("17092271234", &["America/St_Johns"]),
+            ("17095551234", &["America/Puerto_Rico", "America/St_Johns"]),
+            ("", &[]),
+            ("0493012345678", &[]),
+            ("+13035551234", &[]),
+        ];
+        for &(input, expected) in cases {
+            assert_eq!(time_zones(input), expected, "number {input:?}");
+        }
+        // No NANP prefix finer than +1 for toll-free numbers: every zone of +1.
+        let toll_free = time_zones("18005551234");
+        assert_eq!(toll_free.len(), 42);
+        assert!(toll_free.contains(&"Pacific/Guam") && toll_free.contains(&"America/Adak"));
+        assert!(
+            toll_free.windows(2).all(|pair| pair[0] < pair[1]),
+            "sorted, no repeats"
+        );
+    }
+
+    #[test]
+    fn one_time_zone_is_the_only_possible_one() {
+        // Every prefix length of a spread of numbers: `time_zone` answers exactly when
+        // `time_zones` has one zone, and the same zone.
+        for country in [
+            "1", "7", "44", "52", "55", "61", "62", "91", "686", "691", "976",
+        ] {
+            for tail in ["", "2", "208", "2083", "20830", "891428", "9123456789", "4"] {
+                let number = format!("{country}{tail}");
+                let all = time_zones(&number);
+                let one = time_zone(&number);
+                assert_eq!(one.is_some(), all.len() == 1, "{number}: {one:?} {all:?}");
+                if let Some(zone) = one {
+                    assert_eq!(all, [zone], "{number}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn subdivisions_for_the_picker() {
         let all = subdivisions();
         assert!(all.contains(&("US-CA", "California")));
@@ -323,7 +411,9 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_consistent() {
-        let strictly_ascending = |a: &[u32]| a.windows(2).all(|w| w[0] < w[1]);
+        fn strictly_ascending<T: Ord>(a: &[T]) -> bool {
+            a.windows(2).all(|w| w[0] < w[1])
+        }
 
         let areas: Vec<u32> = data::NANP_AREA_CODES
             .iter()
@@ -344,15 +434,31 @@ mod tests {
         assert!(data::TZ_NAMES.windows(2).all(|w| w[0] < w[1]));
         let longest = data::TZ_PREFIXES.iter().map(|p| p.to_string().len()).max();
         assert_eq!(longest, Some(data::TZ_MAX_PREFIX_LEN));
+        assert!(strictly_ascending(&data::TZ_SET_START));
+        assert_eq!(data::TZ_SET_START.first(), Some(&0));
+        let set_end = data::TZ_SET_START.last().copied().map(usize::from);
+        assert_eq!(set_end, Some(data::TZ_SET_ZONES.len()));
         for (prefix, &zone) in data::TZ_PREFIXES.iter().zip(&data::TZ_ZONE) {
-            let expected = if zone == data::TZ_SEVERAL {
-                None
-            } else {
-                let name = data::TZ_NAMES.get(usize::from(zone)).copied();
-                assert!(name.is_some(), "zone index of {prefix}");
-                name
+            let zone = usize::from(zone);
+            let expected: Vec<&str> = match zone.checked_sub(data::TZ_NAMES.len()) {
+                None => data::TZ_NAMES.get(zone).copied().into_iter().collect(),
+                Some(list) => {
+                    let start = usize::from(data::TZ_SET_START[list]);
+                    let end = usize::from(data::TZ_SET_START[list + 1]);
+                    let indices = &data::TZ_SET_ZONES[start..end];
+                    assert!(indices.len() > 1, "a list of several zones at {prefix}");
+                    assert!(strictly_ascending(indices), "zones of {prefix}");
+                    indices
+                        .iter()
+                        .map(|&i| data::TZ_NAMES[usize::from(i)])
+                        .collect()
+                }
             };
-            assert_eq!(time_zone(&prefix.to_string()), expected, "prefix {prefix}");
+            assert!(!expected.is_empty(), "zone index of {prefix}");
+            let prefix = prefix.to_string();
+            assert_eq!(time_zones(&prefix), expected, "prefix {prefix}");
+            let one = (expected.len() == 1).then(|| expected[0]);
+            assert_eq!(time_zone(&prefix), one, "prefix {prefix}");
         }
 
         assert!(data::SUBDIVISIONS.windows(2).all(|w| w[0].0 < w[1].0));
@@ -428,6 +534,7 @@ mod tests {
         for input in &inputs {
             let _ = nanp_region(input);
             let _ = time_zone(input);
+            let _ = time_zones(input);
             let _ = is_known_subdivision(input);
             let _ = canonical_region(input);
             let _ = Place::of(input);
