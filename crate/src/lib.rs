@@ -6,6 +6,7 @@
 //! wasm-bindgen. This file only declares modules and re-exports their public API.
 
 pub mod caller_id;
+pub mod calling_hours;
 pub mod choice;
 pub mod crosscheck;
 pub mod dial;
