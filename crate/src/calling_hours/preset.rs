@@ -165,3 +165,120 @@ pub fn us_federal_and_state() -> Vec<PresetWindow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::calling_settings::CallingSettings;
+    use super::super::check::check_calling_windows;
+    use super::super::date::Date;
+    use super::super::facts::{CallFacts, ZoneTime};
+    use super::super::judge::judge;
+    use super::super::verdict::Action;
+    use super::*;
+    use crate::place::time_zones;
+    use crate::stored::StoredValue;
+
+    fn windows() -> Vec<CallingWindow> {
+        us_federal_and_state()
+            .into_iter()
+            .map(|preset| preset.window)
+            .collect()
+    }
+
+    #[test]
+    fn the_preset_is_valid_stored_settings() {
+        let json = serde_json::to_string(&windows()).expect("serializes");
+        let stored: StoredValue = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(check_calling_windows(&stored), Ok(windows()));
+        let shown = serde_json::to_value(&us_federal_and_state()[1]).expect("serializes");
+        assert_eq!(
+            shown,
+            serde_json::json!({
+                "region": "US-FL",
+                "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                "from": "08:00",
+                "to": "20:00",
+                "source": "Fla. Stat. 501.616(6)(a)"
+            })
+        );
+    }
+
+    #[test]
+    fn states_keep_within_the_federal_hours_and_say_what_the_table_says() {
+        let summary: Vec<String> = windows()
+            .iter()
+            .map(|w| {
+                let days: Vec<&str> = w.days.iter().map(|d| d.as_str()).collect();
+                format!("{} {}-{} {}", w.region.code(), w.from, w.to, days.join(","))
+            })
+            .collect();
+        let all = "mon,tue,wed,thu,fri,sat,sun";
+        let no_sunday = "mon,tue,wed,thu,fri,sat";
+        assert_eq!(
+            summary,
+            [
+                format!("US 08:00-21:00 {all}"),
+                format!("US-FL 08:00-20:00 {all}"),
+                format!("US-OK 08:00-20:00 {all}"),
+                format!("US-MD 08:00-20:00 {all}"),
+                format!("US-WA 08:00-20:00 {all}"),
+                format!("US-MA 08:00-20:00 {all}"),
+                format!("US-CT 09:00-20:00 {all}"),
+                format!("US-NV 09:00-20:00 {all}"),
+                format!("US-MI 09:00-21:00 {all}"),
+                format!("US-MN 09:00-21:00 {all}"),
+                format!("US-NM 09:00-21:00 {all}"),
+                format!("US-KY 10:00-21:00 {all}"),
+                "US-RI 09:00-18:00 mon,tue,wed,thu,fri".to_owned(),
+                format!("US-AL 08:00-21:00 {no_sunday}"),
+                format!("US-LA 08:00-21:00 {no_sunday}"),
+                format!("US-MS 08:00-21:00 {no_sunday}"),
+            ]
+        );
+        for window in windows() {
+            assert!(window.from >= TimeOfDay::hours(8) && window.to <= TimeOfDay::hours(21));
+            let code = window.region.code();
+            assert_eq!(Scope::parse(&code), Ok(window.region), "{code}");
+        }
+        assert!(US_PUBLISHED.len() == 7 && US_SOURCES.iter().all(|s| !s.is_empty()));
+    }
+
+    #[test]
+    fn the_preset_decides_by_state() {
+        let settings = CallingSettings {
+            calling_windows: windows(),
+            ..CallingSettings::default()
+        };
+        // Florida, Texas (federal), Alabama on Sunday and Monday, Rhode Island on Saturday
+        // and Friday, Kentucky, London (no window: the preset is the US's only).
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, &str, Action)] = &[
+            ("+13055550100", "2026-03-10", "20:30", Action::Warn),
+            ("+12145550100", "2026-03-10", "20:30", Action::Call),
+            ("+12055550100", "2026-03-08", "12:00", Action::Warn),
+            ("+12055550100", "2026-03-09", "12:00", Action::Call),
+            ("+14015550100", "2026-03-14", "12:00", Action::Warn),
+            ("+14015550100", "2026-03-13", "17:59", Action::Call),
+            ("+15025550100", "2026-03-13", "09:59", Action::Warn),
+            ("+442079460958", "2026-03-08", "07:00", Action::Call),
+        ];
+        for &(number, date, time, action) in cases {
+            let zones = time_zones(number.trim_start_matches('+'));
+            assert_eq!(zones.len(), 1, "{number}");
+            let call = CallFacts {
+                number: number.to_owned(),
+                zones: vec![ZoneTime {
+                    zone: zones[0].to_owned(),
+                    date: Date::parse(date).expect("a date"),
+                    time: TimeOfDay::parse(time).expect("a time"),
+                }],
+                do_not_call: false,
+            };
+            assert_eq!(
+                judge(&call, &settings).action,
+                action,
+                "{number} {date} {time}"
+            );
+        }
+    }
+}
