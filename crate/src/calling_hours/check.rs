@@ -18,7 +18,6 @@ use super::window::CallingWindow;
 use crate::error::{Quoted, RegionError, SettingsError};
 use crate::settings::{check, RECORD_CALLER_ID_FIELD};
 use crate::stored::StoredValue;
-use std::collections::HashMap;
 
 const MODE: &str = "\"off\", \"warn\" or \"block\"";
 const WINDOW_LIST: &str = "a list of {\"region\", \"days\", \"from\", \"to\"} entries";
@@ -69,26 +68,25 @@ pub fn check_calling_holidays(value: &StoredValue) -> Result<Vec<Holiday>, Vec<S
         .list(HOLIDAY_LIST)
         .map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
-    let mut holidays = Vec::new();
-    let mut first_at: HashMap<(String, Date), &str> = HashMap::new();
+    // With where each was listed; a scan, as for days: lists are short, and a hash map
+    // costs the wasm some 4 KB.
+    let mut holidays: Vec<(Holiday, &str)> = Vec::new();
     for item in &items {
         let Some(holiday) = holiday(item, &mut problems) else {
             continue;
         };
-        let key = (holiday.region.code(), holiday.date);
-        if let Some(first) = first_at.get(&key) {
+        if let Some((_, first)) = holidays.iter().find(|(seen, _)| *seen == holiday) {
             problems.push(SettingsError::Duplicate {
                 field: item.path().to_owned(),
-                value: format!("{} on {}", key.0, key.1),
+                value: format!("{} on {}", holiday.region.code(), holiday.date),
                 first: (*first).to_owned(),
             });
             continue;
         }
-        first_at.insert(key, item.path());
-        holidays.push(holiday);
+        holidays.push((holiday, item.path()));
     }
     if problems.is_empty() {
-        Ok(holidays)
+        Ok(holidays.into_iter().map(|(holiday, _)| holiday).collect())
     } else {
         Err(problems)
     }

@@ -39,26 +39,32 @@ pub(super) fn next_opening(schedule: &Schedule, zones: &[ZoneTime]) -> Opening {
 fn first_common_opening(schedule: &Schedule, zones: &[ZoneTime]) -> Option<u32> {
     let per_day = u32::from(MINUTES_PER_DAY);
     let horizon = LOOKAHEAD_DAYS * per_day;
+    let open_everywhere = |minutes: u32| {
+        zones.iter().all(|zone| {
+            let (date, time) = zone.later(minutes);
+            schedule.is_open(date, time)
+        })
+    };
     // Every zone is open at once first when the last of them opens: at a window's start in
-    // one of the zones.
-    let mut starts = Vec::new();
+    // one of the zones. The earliest such start wins (no sorting: it costs more wasm than
+    // the few hundred starts of 42 zones cost time).
+    let mut first: Option<u32> = None;
     for zone in zones {
         let now = u32::from(zone.time.minutes());
         let mut date = zone.date;
         for day in 0..=LOOKAHEAD_DAYS {
             for opens in schedule.openings(date) {
-                let minutes = (day * per_day + u32::from(opens.minutes())).checked_sub(now);
-                starts.extend(minutes.filter(|m| (1..=horizon).contains(m)));
+                let Some(minutes) = (day * per_day + u32::from(opens.minutes())).checked_sub(now)
+                else {
+                    continue;
+                };
+                let earlier = first.is_none_or(|first| minutes < first);
+                if (1..=horizon).contains(&minutes) && earlier && open_everywhere(minutes) {
+                    first = Some(minutes);
+                }
             }
             date = date.next();
         }
     }
-    starts.sort_unstable();
-    starts.dedup();
-    starts.into_iter().find(|&minutes| {
-        zones.iter().all(|zone| {
-            let (date, time) = zone.later(minutes);
-            schedule.is_open(date, time)
-        })
-    })
+    first
 }
