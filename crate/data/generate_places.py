@@ -28,9 +28,9 @@ What is derived:
        and that zone belongs to a single NANP country outside the US and Canada.
   A place name that is not in the tables below fails the run: nothing is guessed.
   Area codes spanning several areas (LEFT_OUT) are deliberately not mapped.
-* E.164 prefix -> IANA time zone, for longest-prefix lookup. A prefix listing several
-  zones is kept as "several" (the lookup answers unknown and must not fall back to a
-  shorter prefix); rows whose answer equals what their parent would answer are
+* E.164 prefix -> IANA time zones, for longest-prefix lookup: one zone, or the list
+  of zones of a prefix that spans several (the lookup must not fall back to a
+  shorter prefix). Rows whose zones equal what their parent would answer are
   dropped, which the run verifies for every row of the source.
 * The US states, DC and inhabited US territories plus the Canadian provinces and
   territories, with English names, for the picker of rule targets.
@@ -280,24 +280,27 @@ def nanp_areas(geo: list[tuple[str, str]], tz: list[tuple[str, str]]):
     return areas, how, left_out
 
 
-def zone_lookup(rows: dict[str, str | None], number: str) -> str | None:
-    """Longest-prefix lookup as place.rs does it (None: several zones or no row)."""
+Zones = tuple[str, ...]
+
+
+def zone_lookup(rows: dict[str, Zones], number: str) -> Zones | None:
+    """Longest-prefix lookup as place.rs does it (None: no row)."""
     for length in range(len(number), 0, -1):
         if number[:length] in rows:
             return rows[number[:length]]
     return None
 
 
-def zone_table(tz: list[tuple[str, str]]) -> dict[str, str | None]:
-    """Prefix -> zone (None: several), without rows that change no lookup."""
-    full: dict[str, str | None] = {}
+def zone_table(tz: list[tuple[str, str]]) -> dict[str, Zones]:
+    """Prefix -> its zones, sorted, without rows that change no lookup."""
+    full: dict[str, Zones] = {}
     for prefix, value in tz:
         zones = value.split("&")
         if len(set(zones)) != len(zones) or any(not z or " " in z for z in zones):
             fail(f"timezones-map_data.txt: bad zone list for {prefix}: {value!r}")
         if prefix.startswith("0"):
             fail(f"timezones-map_data.txt: prefix {prefix} starts with 0")
-        full[prefix] = zones[0] if len(zones) == 1 else None
+        full[prefix] = tuple(sorted(zones))
     # A row is redundant when its answer equals its parent's (the longest shorter
     # row, or no answer at all). Dropping all of them at once is safe: the answer
     # for any number then comes from the nearest kept ancestor, whose answer equals
@@ -346,15 +349,25 @@ def static_array(doc: list[str], name: str, ty: str, items: list[str],
     return out
 
 
-def render(areas: dict[str, str], zones: dict[str, str | None], input_note: str) -> str:
+def render(areas: dict[str, str], zones: dict[str, Zones], input_note: str) -> str:
     area_names = sorted(set(areas.values()))
     if len(area_names) > 256:
         fail("too many NANP areas for u8 indices")
     area_codes = sorted(areas)  # 3-digit strings: string order is numeric order
 
-    zone_names = sorted({z for z in zones.values() if z is not None})
-    index_type = "u8" if len(zone_names) < 255 else "u16"
-    several = 255 if index_type == "u8" else 65535
+    zone_names = sorted({z for listed in zones.values() for z in listed})
+    zone_sets = sorted({listed for listed in zones.values() if len(listed) > 1})
+    set_starts = [0]
+    for listed in zone_sets:
+        set_starts.append(set_starts[-1] + len(listed))
+    if len(zone_names) + len(zone_sets) > 65536 or set_starts[-1] > 65535:
+        fail("too many time zones for u16 indices")
+
+    def zone_value(listed: Zones) -> int:
+        if len(listed) == 1:
+            return zone_names.index(listed[0])
+        return len(zone_names) + zone_sets.index(listed)
+
     prefixes = sorted(zones, key=int)  # no leading zeros: integer order is unambiguous
     max_len = max(len(p) for p in prefixes)
     if max_len > 9:
@@ -400,12 +413,9 @@ def render(areas: dict[str, str], zones: dict[str, str | None], input_note: str)
         "/// Longest prefix in [`TZ_PREFIXES`], in digits (at most 9, so it fits a `u32`).",
         f"pub(super) const TZ_MAX_PREFIX_LEN: usize = {max_len};",
         "",
-        "/// Value of [`TZ_ZONE`] for a prefix that spans several time zones.",
-        f"pub(super) const TZ_SEVERAL: {index_type} = {index_type}::MAX;",
-        "",
     ]
     out += static_array(
-        ["IANA time zones answered by the prefix table, sorted."],
+        ["IANA time zones named by the prefix table, sorted."],
         "TZ_NAMES", "&str", [rust_str(z) for z in zone_names], one_per_line=True)
     out.append("")
     out += static_array(
@@ -414,9 +424,18 @@ def render(areas: dict[str, str], zones: dict[str, str | None], input_note: str)
         "TZ_PREFIXES", "u32", prefixes)
     out.append("")
     out += static_array(
-        ["Index into [`TZ_NAMES`] of each entry of [`TZ_PREFIXES`], or [`TZ_SEVERAL`]."],
-        "TZ_ZONE", index_type,
-        [str(several if zones[p] is None else zone_names.index(zones[p])) for p in prefixes])
+        ["Zones of each entry of [`TZ_PREFIXES`]: an index into [`TZ_NAMES`] for one zone;",
+         "for several, [`TZ_NAMES`]`.len()` plus the index of their list in [`TZ_SET_START`]."],
+        "TZ_ZONE", "u16", [str(zone_value(zones[p])) for p in prefixes])
+    out.append("")
+    out += static_array(
+        ["Lists of several zones, one after the other: indices into [`TZ_NAMES`], each list",
+         "sorted, the lists sorted."],
+        "TZ_SET_ZONES", "u16", [str(zone_names.index(z)) for listed in zone_sets for z in listed])
+    out.append("")
+    out += static_array(
+        ["Where each list of [`TZ_SET_ZONES`] starts, then where the last one ends."],
+        "TZ_SET_START", "u16", [str(start) for start in set_starts])
     out.append("")
     out += static_array(
         ["US states, DC, inhabited US territories, Canadian provinces and territories:",
@@ -464,9 +483,10 @@ def main() -> None:
         print(f"  from {source_kind}: {len(npas)}{listed}")
     for npa, why in sorted(left_out.items()):
         print(f"  left out {npa}: {why}")
-    several = sum(1 for z in zones.values() if z is None)
-    print(f"time-zone rows: {len(tz)} in source, {len(zones)} kept ({several} of them 'several'), "
-          f"{len({z for z in zones.values() if z})} distinct zones")
+    several = [listed for listed in zones.values() if len(listed) > 1]
+    print(f"time-zone rows: {len(tz)} in source, {len(zones)} kept ({len(several)} of them with "
+          f"several zones, in {len(set(several))} distinct lists), "
+          f"{len({z for listed in zones.values() for z in listed})} distinct zones")
     print(check_rustfmt(OUTPUT))
 
 

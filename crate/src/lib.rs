@@ -22,6 +22,7 @@
 //! wasm-bindgen. This file only declares modules and re-exports their public API.
 
 pub mod caller_id;
+pub mod calling_hours;
 pub mod choice;
 pub mod dial;
 pub mod error;
