@@ -26,27 +26,39 @@ class RecordFields {
 
   /**
    * The raw value of the caller-ID field of the record `node` belongs to, or null when the
-   * node is not a field of a record shown with such a field (e.g. a related list). In the
-   * Service Console, several records of the same object are open at once, in workspace tabs
-   * and subtabs that stay in the DOM when hidden: only the field in the node's own tab (the
-   * nearest `section.oneConsoleTab`) counts.
+   * node is not a field of a record shown with such a field (e.g. a related list).
+   *
+   * A number in one of the record's fields names the record's object. A number in the
+   * highlights panel names no field: it belongs to the record whose page shows the panel,
+   * and takes that page's caller-ID field when the page shows one object's only.
+   *
+   * Only a field on the number's own record page counts (`records-record-layout-event-broker`,
+   * when there is one), and in the Service Console, where several records of the same object
+   * are open at once in workspace tabs and subtabs that stay in the DOM when hidden, only a
+   * field in the number's own tab (the nearest `section.oneConsoleTab`).
    */
   callerIdFor(node, callerIdField) {
     const phoneField = composedClosest(node, (element) => recordFieldName(element) !== null);
-    if (!phoneField) return null;
-    const { object } = recordFieldName(phoneField);
-    const candidates = this.#fields.get(`${object}.${callerIdField}`);
-    if (!candidates) return null;
-    const tab = composedClosest(phoneField, isConsoleTab);
-    for (const field of candidates) {
-      if (!field.isConnected) {
-        candidates.delete(field);
-        continue;
+    if (!phoneField && !composedClosest(node, isHighlightsPanel)) return null;
+    const object = phoneField && recordFieldName(phoneField).object;
+    const place = phoneField ?? node;
+    const tab = composedClosest(place, isConsoleTab);
+    const page = composedClosest(place, isRecordPage);
+    let found = null;
+    for (const [key, fields] of this.#fields) {
+      const [fieldObject, field] = key.split('.');
+      if (field !== callerIdField || (object && fieldObject !== object)) continue;
+      for (const element of fields) {
+        if (!element.isConnected) {
+          fields.delete(element);
+          continue;
+        }
+        if (composedClosest(element, isConsoleTab) !== tab) continue;
+        if (page && !composedClosest(element, (ancestor) => ancestor === page)) continue;
+        if (found && found.object !== fieldObject) return null; // several records' fields: none is the page's
+        found ??= { object: fieldObject, element };
       }
-      if (composedClosest(field, isConsoleTab) !== tab) continue;
-      const value = field.querySelector(RECORD_FIELD_VALUE) ?? field;
-      return composedText(value);
     }
-    return null;
+    return found && recordFieldValue(found.element);
   }
 }

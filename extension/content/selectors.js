@@ -20,8 +20,10 @@ function phoneLinkValue(href) {
 }
 
 /**
- * A field of the record a page shows (record detail, highlights, Dynamic Forms) carries
- * `data-target-selection-name="sfdc:RecordField.<Object>.<Field>"`; related lists do not.
+ * A field of the record a page shows carries `data-target-selection-name=
+ * "sfdc:RecordField.<Object>.<Field>"`: in the page layout (inside `records-record-layout-item`)
+ * and in Dynamic Forms (inside `record_flexipage-record-field`, its value slotted in). Related
+ * lists and the highlights panel do not (tests/fixtures/MARKUP.md).
  */
 const RECORD_FIELD_ATTRIBUTE = 'data-target-selection-name';
 const RECORD_FIELD_PREFIX = 'sfdc:RecordField.';
@@ -34,8 +36,35 @@ function recordFieldName(element) {
   return object && field ? { object, field } : null;
 }
 
-/** Inside a record field, the element holding its value (not its label). */
+/**
+ * Inside a record field, where its value is, in order of preference: Salesforce's test hook
+ * `.test-id__field-value`, else the SLDS form element's control; else the field is read
+ * without its label (the SLDS label or Salesforce's label test hook).
+ */
 const RECORD_FIELD_VALUE = '.test-id__field-value';
+const RECORD_FIELD_CONTROL = '.slds-form-element__control';
+const RECORD_FIELD_LABEL = '.slds-form-element__label, .test-id__field-label-container, .test-id__field-label';
+
+/** The text of record field `field`'s value, never its label. */
+function recordFieldValue(field) {
+  const value = field.querySelector(RECORD_FIELD_VALUE) ?? field.querySelector(RECORD_FIELD_CONTROL);
+  return value ? composedText(value) : composedText(field, (element) => element.matches(RECORD_FIELD_LABEL));
+}
+
+/**
+ * The highlights panel at the top of a record page shows fields of the page's record, with
+ * no API names; `records-record-layout-event-broker` holds the whole page of one record.
+ */
+const HIGHLIGHTS_PANEL = 'records-highlights2';
+const RECORD_PAGE = 'records-record-layout-event-broker';
+
+function isHighlightsPanel(element) {
+  return element.localName === HIGHLIGHTS_PANEL;
+}
+
+function isRecordPage(element) {
+  return element.localName === RECORD_PAGE;
+}
 
 /**
  * Service Console: each workspace tab and subtab is a `section.tabContent.oneConsoleTab`;
@@ -53,6 +82,10 @@ function isConsoleTab(element) {
  * as text: the number is wrapped in a link of ours in place, and nothing else on the page is.
  *
  * - Aura list grids and related lists: `span.forceOutputPhone` holds the value as text.
+ * - `lightning-click-to-dial` (the highlights panel's phone numbers) when no softphone is
+ *   connected through Open CTI: an "end call" icon `span.slds-icon-utility-end_call`, then
+ *   the number as text in the next `span`, no link. (With Open CTI it is a link of its own,
+ *   left to the softphone.)
  * - Classic detail pages: a row of `td.labelCol` (the label) then `td.dataCol` (the value,
  *   inside `div#<field>_ileinner` when the field is inline-editable, `<field>_ilecell` on the
  *   cell). A cell is a phone field when its field id is one of the standard phone fields
@@ -67,6 +100,8 @@ function isConsoleTab(element) {
  * (tests/fixtures/page/classic-*.html) imitate them, and say so.
  */
 const AURA_OUTPUT_PHONE = 'span.forceOutputPhone';
+const CLICK_TO_DIAL = 'lightning-click-to-dial';
+const CLICK_TO_DIAL_DISABLED_ICON = 'span.slds-icon-utility-end_call';
 const CLASSIC_DETAIL_VALUE = 'td.dataCol';
 const CLASSIC_DETAIL_LABEL = 'td.labelCol';
 const CLASSIC_INLINE_EDIT_VALUE = 'div[id$="_ileinner"]';
@@ -118,7 +153,7 @@ function isTextPhoneField(element) {
   // Called for every element of the page: its name first, selectors only for likely ones.
   switch (element.localName) {
     case 'span':
-      return element.matches(AURA_OUTPUT_PHONE);
+      return element.matches(AURA_OUTPUT_PHONE) || isDisabledClickToDialNumber(element);
     case 'td':
       if (element.matches(CLASSIC_DETAIL_VALUE)) return isClassicDetailPhone(element);
       return element.matches(CLASSIC_LIST_CELL) && isClassicListPhone(element);
@@ -127,6 +162,13 @@ function isTextPhoneField(element) {
     default:
       return false;
   }
+}
+
+function isDisabledClickToDialNumber(span) {
+  if (!span.previousElementSibling?.matches(CLICK_TO_DIAL_DISABLED_ICON)) return false;
+  const parent = span.parentNode;
+  // Its own shadow root in native shadow; the component itself in LWC's synthetic shadow.
+  return (parent instanceof ShadowRoot ? parent.host : parent)?.localName === CLICK_TO_DIAL;
 }
 
 function isClassicDetailPhone(cell) {

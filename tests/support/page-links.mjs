@@ -3,12 +3,17 @@
  * dialer link, in the document and in every open shadow root, with its text and title.
  */
 
-/** Runs in the page: walks the document and open shadow roots. */
+/**
+ * Runs in the page: walks the document and open shadow roots. Each link counts once: in the
+ * page's world, LWC's synthetic shadow also lists a component's slotted content in its root.
+ */
 function collectLinks() {
   const found = [];
+  const seen = new Set();
   const visit = (root) => {
     for (const element of root.querySelectorAll('*')) {
-      if (element.localName === 'a' && /^(tel|callto):/i.test(element.getAttribute('href') ?? '')) {
+      if (element.localName === 'a' && /^(tel|callto):/i.test(element.getAttribute('href') ?? '') && !seen.has(element)) {
+        seen.add(element);
         found.push({
           text: element.textContent.trim(),
           href: element.getAttribute('href'),
