@@ -1,9 +1,13 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
 .DEFAULT_GOAL := demo
-.PHONY: setup dist demo lint test release icons bench screenshots
+.PHONY: setup core dist demo lint test release icons bench screenshots
 
 setup:
 	scripts/setup.sh
+
+# The core alone (build/core): its WebAssembly, its glue, and its TypeScript declarations.
+core: setup
+	node scripts/build.mjs --core
 
 # Loadable folders dist/chrome and dist/firefox, and the store uploads dist/*.zip.
 dist: setup
@@ -13,10 +17,12 @@ dist: setup
 demo: dist
 	node scripts/demo.mjs
 
-lint: setup
+# The type check reads the core's declarations (build/core/core.d.ts).
+lint: core
 	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	npx eslint .
+	npx tsc -p .
 
 # Everything: lint, the core's native tests, the build, the store linter, end-to-end tests.
 test: lint dist

@@ -4,7 +4,7 @@
  * `closest` and `textContent` stop at each root.
  */
 
-/* eslint-disable no-unused-vars -- globals shared by the content scripts listed after this one */
+/* exported composedClosest, composedText */
 
 /** The nearest ancestor of `node` (itself included) matching `test`, crossing shadow roots. */
 function composedClosest(node, test) {

@@ -5,7 +5,7 @@
  * 8x8's `FromCallerID__c`).
  */
 
-/* eslint-disable no-unused-vars -- a global used by main.js */
+/* exported RecordFields */
 
 class RecordFields {
   /** "Object.Field" -> Set of field elements on the page. */
@@ -34,7 +34,7 @@ class RecordFields {
   callerIdFor(node, callerIdField) {
     const phoneField = composedClosest(node, (element) => recordFieldName(element) !== null);
     if (!phoneField) return null;
-    const { object } = recordFieldName(phoneField);
+    const { object } = /** @type {{ object: string }} */ (recordFieldName(phoneField));
     const candidates = this.#fields.get(`${object}.${callerIdField}`);
     if (!candidates) return null;
     const tab = composedClosest(phoneField, isConsoleTab);

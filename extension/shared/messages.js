@@ -4,7 +4,7 @@
  * handlers by message `type`; a handler may be async, and its error reaches the sender.
  */
 
-/* eslint-disable no-unused-vars -- globals shared by the scripts listed after this one */
+/* exported answerMessages, askBackground */
 
 /** Answers messages whose `type` names one of `handlers`; others are left to other listeners. */
 function answerMessages(handlers) {
