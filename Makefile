@@ -24,12 +24,14 @@ lint: core
 	npx eslint .
 	npx tsc -p .
 
-# Everything: lint, the core's native tests, the build, the store linter, end-to-end tests.
+# Everything: lint and type check, the fast tests of the JavaScript (jsdom, a fake core; no
+# build, no browser), the core's native tests, the build, the store linter, the browser tests.
 test: lint dist
+	node --test tests/unit/
 	cargo test --locked -- --show-output
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
 	@# One file at a time: the policy tests write browser-wide policy files.
-	node --test --test-concurrency=1 tests/
+	node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ tests/oracle/ tests/i18n.test.mjs
 
 # The store packages of package.json's version, and the source package for Firefox reviewers.
 release: setup
