@@ -1,6 +1,6 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
 .DEFAULT_GOAL := demo
-.PHONY: setup core dist demo lint test release icons bench screenshots
+.PHONY: setup core dist demo demo-browser lint test release icons bench screenshots
 
 setup:
 	scripts/setup.sh
@@ -13,9 +13,13 @@ core: setup
 dist: setup
 	node scripts/build.mjs
 
-# Builds everything and shows the extension at work on a Salesforce-shaped page.
-demo: dist
+# Builds everything and shows the extension at work on a Salesforce-shaped page; first checks
+# that Chromium is there to show it (else says what to install).
+demo: demo-browser dist
 	node scripts/demo.mjs
+
+demo-browser:
+	@node scripts/demo.mjs --check
 
 # The type check reads the core's declarations (build/core/core.d.ts).
 lint: core
