@@ -51,6 +51,12 @@ const LinkRewriter = (() => {
      * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
      * `recordCallerIdOf(element)` is the caller ID stored on the record the phone link or
      * field belongs to, or null; `onSettled()` is called after each batch is applied.
+     * @param {{
+     *   dialBatch: (items: { raw: string, recordCallerId: string | null }[]) => Promise<{ enabled: boolean, results: DialResult[] }>,
+     *   describe: (result: DialResult) => string,
+     *   recordCallerIdOf: (element: Element) => string | null,
+     *   onSettled: () => void,
+     * }} options
      */
     constructor({ dialBatch, describe, recordCallerIdOf, onSettled }) {
       this.#dialBatch = dialBatch;

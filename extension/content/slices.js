@@ -37,6 +37,7 @@ const { runSliced, forEachSliced } = (() => {
    * Calls `step()` until it returns false, yielding to the page whenever a slice is used up;
    * resolves when done. Each step must make progress before it may throw: a step that throws
    * ends nothing but itself.
+   * @param {() => boolean} step
    */
   async function runSliced(step) {
     let started = performance.now();
@@ -60,7 +61,12 @@ const { runSliced, forEachSliced } = (() => {
     }
   }
 
-  /** `fn(item, index)` for each of `items`, in slices; resolves when done. */
+  /**
+   * `fn(item, index)` for each of `items`, in slices; resolves when done.
+   * @template T
+   * @param {T[]} items
+   * @param {(item: T, index: number) => void} fn
+   */
   function forEachSliced(items, fn) {
     let index = 0;
     return runSliced(() => {

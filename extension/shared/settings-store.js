@@ -19,12 +19,18 @@ const { loadStoredSettings, saveSettings, onSettingsChanged } = (() => {
     return { sync, managed };
   }
 
-  /** Saves already-validated values to the user's settings. */
+  /**
+   * Saves already-validated values to the user's settings.
+   * @param {Record<string, unknown>} values
+   */
   async function saveSettings(values) {
     await ext.storage.sync.set(values);
   }
 
-  /** Calls `listener` after any change of the user's settings or of the policy. */
+  /**
+   * Calls `listener` after any change of the user's settings or of the policy.
+   * @param {() => void} listener
+   */
   function onSettingsChanged(listener) {
     ext.storage.onChanged.addListener((_changes, area) => {
       if (SETTINGS_AREAS.includes(area)) listener();
