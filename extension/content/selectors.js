@@ -4,8 +4,20 @@
  * markup change is fixed in one place. Each is covered by a fixture in tests/.
  */
 
-/* exported isPhoneLink, phoneLinkValue, recordFieldName, RECORD_FIELD_VALUE, isConsoleTab, isTextPhoneField, textPhoneNode */
-const { isPhoneLink, phoneLinkValue, recordFieldName, RECORD_FIELD_VALUE, isConsoleTab, isTextPhoneField, textPhoneNode } = (() => {
+/*
+ * Shared: the tests the other content scripts use, and the selectors themselves, which
+ * tests/e2e/surfaces.test.mjs counts on the fixtures (running this file as shipped).
+ */
+/* exported isPhoneLink, phoneLinkValue, recordFieldName, isConsoleTab, isTextPhoneField, textPhoneNode,
+  RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE,
+  CLASSIC_DETAIL_VALUE, CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE,
+  CLASSIC_LIST, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW, CLASSIC_GRID, CLASSIC_GRID_CELL */
+const {
+  isPhoneLink, phoneLinkValue, recordFieldName, isConsoleTab, isTextPhoneField, textPhoneNode,
+  RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE,
+  CLASSIC_DETAIL_VALUE, CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE,
+  CLASSIC_LIST, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW, CLASSIC_GRID, CLASSIC_GRID_CELL,
+} = (() => {
   /** `lightning-formatted-phone` and the datatable fast path render `<a href="tel:…">`. */
   const PHONE_LINK_SCHEME = /^tel:/i;
 
@@ -178,5 +190,10 @@ const { isPhoneLink, phoneLinkValue, recordFieldName, RECORD_FIELD_VALUE, isCons
     return found;
   }
 
-  return { isPhoneLink, phoneLinkValue, recordFieldName, RECORD_FIELD_VALUE, isConsoleTab, isTextPhoneField, textPhoneNode };
+  return {
+    isPhoneLink, phoneLinkValue, recordFieldName, isConsoleTab, isTextPhoneField, textPhoneNode,
+    RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE,
+    CLASSIC_DETAIL_VALUE, CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE,
+    CLASSIC_LIST, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW, CLASSIC_GRID, CLASSIC_GRID_CELL,
+  };
 })();
