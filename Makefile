@@ -26,7 +26,7 @@ lint: core
 	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	npx eslint .
-	npx tsc -p .
+	node scripts/typecheck.mjs
 
 # Everything: lint and type check, the fast tests of the JavaScript (jsdom, a fake core; no
 # build, no browser), the core's native tests, the build, the store linter, the browser tests.
