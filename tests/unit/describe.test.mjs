@@ -65,7 +65,7 @@ describe('describeResult', () => {
   });
 
   it('fills substitutions once: a label that looks like a marker stays as written', () => {
-    const words = describeIn(result({ callerId: '+13035550100', callerIdDisplay: '+1 303-555-0100', callerIdLabel: '\ue000 $1' }));
-    assert.equal(words.callerIdText, '+1 303-555-0100 (\ue000 $1)');
+    const words = describeIn(result({ callerId: '+13035550100', callerIdDisplay: '+1 303-555-0100', callerIdLabel: '\ue008 $1' }));
+    assert.equal(words.callerIdText, '+1 303-555-0100 (\ue008 $1)');
   });
 });
