@@ -1,29 +1,41 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
 .DEFAULT_GOAL := demo
-.PHONY: setup dist demo lint test release icons bench screenshots
+.PHONY: setup core dist demo demo-browser lint test release icons bench screenshots
 
 setup:
 	scripts/setup.sh
+
+# The core alone (build/core): its WebAssembly, its glue, and its TypeScript declarations.
+core: setup
+	node scripts/build.mjs --core
 
 # Loadable folders dist/chrome and dist/firefox, and the store uploads dist/*.zip.
 dist: setup
 	node scripts/build.mjs
 
-# Builds everything and shows the extension at work on a Salesforce-shaped page.
-demo: dist
+# Builds everything and shows the extension at work on a Salesforce-shaped page; first checks
+# that Chromium is there to show it (else says what to install).
+demo: demo-browser dist
 	node scripts/demo.mjs
 
-lint: setup
+demo-browser:
+	@node scripts/demo.mjs --check
+
+# The type check reads the core's declarations (build/core/core.d.ts).
+lint: core
 	cargo fmt --all --check
 	cargo clippy --locked --all-targets -- -D warnings
 	npx eslint .
+	node scripts/typecheck.mjs
 
-# Everything: lint, the core's native tests, the build, the store linter, end-to-end tests.
+# Everything: lint and type check, the fast tests of the JavaScript (jsdom, a fake core; no
+# build, no browser), the core's native tests, the build, the store linter, the browser tests.
 test: lint dist
+	node --test tests/unit/
 	cargo test --locked -- --show-output
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
 	@# One file at a time: the policy tests write browser-wide policy files.
-	node --test --test-concurrency=1 tests/
+	node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ tests/oracle/ tests/i18n.test.mjs
 
 # The store packages of package.json's version, and the source package for Firefox reviewers.
 release: setup

@@ -6,125 +6,124 @@
  *
  * It keeps no state that matters: the browser may stop it at any time, and every message
  * re-reads settings from storage.
+ *
+ * The last of the background scripts manifest.json lists (Firefox loads them in an event page;
+ * for Chromium's service worker the build writes one file that imports them in that order).
  */
 
-/* global wasm_bindgen -- defined by core/core.js (wasm-bindgen --target no-modules) */
+(() => {
+  // Started at once, not on the first message: a page waits for this only on a cold start.
+  const core = wasm_bindgen({ module_or_path: ext.runtime.getURL('core/core_bg.wasm') }).then(
+    () => wasm_bindgen,
+  );
 
-// Chromium runs this file as a service worker; Firefox lists these scripts in the manifest.
-if (typeof importScripts === 'function') {
-  importScripts('shared/ext.js', 'shared/settings-store.js', 'shared/messages.js', 'core/core.js');
-}
-
-// Started at once, not on the first message: a page waits for this only on a cold start.
-const core = wasm_bindgen({ module_or_path: ext.runtime.getURL('core/core_bg.wasm') }).then(
-  () => wasm_bindgen,
-);
-
-/** The user's settings merged with the administrator's policy, validated by the core. */
-async function effectiveSettings() {
-  const [dialer, { sync, managed }] = await Promise.all([core, loadStoredSettings()]);
-  return dialer.readSettings(sync, managed);
-}
-
-// Registered synchronously at start-up, so a restarted worker receives the waking message.
-answerMessages({
-  /** items: [{ raw, recordCallerId, choice }] -> { enabled, results }, one result per item. */
-  async dial({ items }) {
-    const [dialer, { settings }] = await Promise.all([core, effectiveSettings()]);
-    if (!settings.enabled) return { enabled: false, results: [] };
-    return { enabled: true, results: dialer.dialBatch(items, settings) };
-  },
-
-  /** The settings in effect, for the content script's own decisions. */
-  async settings() {
-    return { settings: (await effectiveSettings()).settings };
-  },
-
-  /** A frame's report of what it did; shown on the toolbar button of its tab. */
-  async tabState(state, sender) {
-    if (sender.tab) await showTabState(sender.tab.id, sender.frameId ?? 0, state);
-    return {};
-  },
-
-  /** Whether the core runs, and what is wrong with the stored settings. */
-  async status() {
-    const { problems, warnings, locked } = await effectiveSettings();
-    return { ok: true, problems, warnings, locked };
-  },
-});
-
-// "Call from…": a right-click menu on links listing the caller-ID pool; a choice dials once.
-const CALL_FROM = 'call-from';
-let menuUpdate = Promise.resolve();
-
-function updateCallFromMenu() {
-  // One rebuild at a time: bursts of settings changes must not interleave removeAll/create.
-  menuUpdate = menuUpdate.then(rebuildCallFromMenu).catch((error) => console.warn('Caller ID Dialer: menu', error));
-}
-
-async function rebuildCallFromMenu() {
-  await ext.contextMenus.removeAll();
-  const { settings } = await effectiveSettings();
-  if (!settings.enabled || settings.callerIds.length === 0) return;
-  const where = {
-    contexts: ['link'],
-    documentUrlPatterns: ext.runtime.getManifest().content_scripts[0].matches,
-  };
-  ext.contextMenus.create({ id: CALL_FROM, title: ext.i18n.getMessage('callFromMenu'), ...where });
-  for (const { number, label } of settings.callerIds) {
-    ext.contextMenus.create({
-      id: `${CALL_FROM}:${number}`,
-      parentId: CALL_FROM,
-      title: label ? `${label} (${number})` : number,
-      ...where,
-    });
+  /** The user's settings merged with the administrator's policy, validated by the core. */
+  async function effectiveSettings() {
+    const [dialer, { sync, managed }] = await Promise.all([core, loadStoredSettings()]);
+    return dialer.readSettings(sync, managed);
   }
-}
 
-ext.runtime.onInstalled.addListener(updateCallFromMenu);
-// The first-run page, once: on install, not on an update of the extension or the browser.
-ext.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install') ext.tabs.create({ url: ext.runtime.getURL('welcome/welcome.html') });
-});
-ext.runtime.onStartup.addListener(updateCallFromMenu);
-onSettingsChanged(updateCallFromMenu);
+  // Registered synchronously at start-up, so a restarted worker receives the waking message.
+  answerMessages({
+    /** items: [{ raw, recordCallerId, choice }] -> { enabled, results }, one result per item. */
+    async dial({ items }) {
+      const [dialer, { settings }] = await Promise.all([core, effectiveSettings()]);
+      if (!settings.enabled) return { enabled: false, results: [] };
+      return { enabled: true, results: dialer.dialBatch(items, settings) };
+    },
 
-ext.contextMenus.onClicked.addListener((info, tab) => {
-  const prefix = `${CALL_FROM}:`;
-  if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith(prefix)) return;
-  const callerId = info.menuItemId.slice(prefix.length);
-  ext.tabs.sendMessage(tab.id, { type: 'callFrom', callerId }, { frameId: info.frameId }).catch(() => {
-    // The page went away, or is not one of ours: nothing to dial.
+    /** The settings in effect, for the content script's own decisions. */
+    async settings() {
+      return { settings: (await effectiveSettings()).settings };
+    },
+
+    /** A frame's report of what it did; shown on the toolbar button of its tab. */
+    async tabState(state, sender) {
+      if (sender.tab) await showTabState(sender.tab.id, sender.frameId ?? 0, state);
+      return {};
+    },
+
+    /** Whether the core runs, and what is wrong with the stored settings. */
+    async status() {
+      const { problems, warnings, locked } = await effectiveSettings();
+      return { ok: true, problems, warnings, locked };
+    },
   });
-});
 
-// The toolbar button tells at a glance: active (with the count of rewritten numbers on this
-// tab), inactive (switched off, or not a Salesforce page), or in trouble (the core could not
-// start, or a stored setting is invalid and was ignored).
-/** tab id -> frame id -> the frame's last report. Lost on restart; frames report again. */
-const tabStates = new Map();
+  // "Call from…": a right-click menu on links listing the caller-ID pool; a choice dials once.
+  const CALL_FROM = 'call-from';
+  let menuUpdate = Promise.resolve();
 
-async function showTabState(tabId, frameId, state) {
-  const frames = tabStates.get(tabId) ?? new Map();
-  frames.set(frameId, state);
-  tabStates.set(tabId, frames);
-  const reports = [...frames.values()];
-  const { problems } = await effectiveSettings().catch(() => ({ problems: ['core'] }));
-  const rewritten = reports.reduce((sum, report) => sum + report.rewritten, 0);
-  let look = 'inactive';
-  if (problems.length > 0 || reports.some((report) => report.failure)) look = 'trouble';
-  else if (reports.some((report) => report.enabled)) look = 'active';
-  await ext.action.setIcon({
-    tabId,
-    path: { 16: `icons/toolbar-${look}-16.png`, 32: `icons/toolbar-${look}-32.png` },
+  function updateCallFromMenu() {
+    // One rebuild at a time: bursts of settings changes must not interleave removeAll/create.
+    menuUpdate = menuUpdate.then(rebuildCallFromMenu).catch((error) => console.warn('Caller ID Dialer: menu', error));
+  }
+
+  async function rebuildCallFromMenu() {
+    await ext.contextMenus.removeAll();
+    const { settings } = await effectiveSettings();
+    if (!settings.enabled || settings.callerIds.length === 0) return;
+    const where = {
+      contexts: /** @type {browser.menus.ContextType[]} */ (['link']),
+      documentUrlPatterns: ext.runtime.getManifest().content_scripts?.[0].matches,
+    };
+    ext.contextMenus.create({ id: CALL_FROM, title: ext.i18n.getMessage('callFromMenu'), ...where });
+    for (const { number, label } of settings.callerIds) {
+      ext.contextMenus.create({
+        id: `${CALL_FROM}:${number}`,
+        parentId: CALL_FROM,
+        title: label ? `${label} (${number})` : number,
+        ...where,
+      });
+    }
+  }
+
+  ext.runtime.onInstalled.addListener(updateCallFromMenu);
+  // The first-run page, once: on install, not on an update of the extension or the browser.
+  ext.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') ext.tabs.create({ url: ext.runtime.getURL('welcome/welcome.html') });
   });
-  const badges = { active: rewritten > 0 ? String(rewritten) : '', inactive: '', trouble: '!' };
-  await ext.action.setBadgeText({ tabId, text: badges[look] });
-  await ext.action.setTitle({ tabId, title: ext.i18n.getMessage(`toolbar_${look}`, [String(rewritten)]) });
-}
+  ext.runtime.onStartup.addListener(updateCallFromMenu);
+  onSettingsChanged(updateCallFromMenu);
 
-ext.tabs.onRemoved.addListener((tabId) => tabStates.delete(tabId));
-ext.tabs.onUpdated.addListener((tabId, change) => {
-  // A new page in the tab: its frames report afresh.
-  if (change.status === 'loading') tabStates.delete(tabId);
-});
+  ext.contextMenus.onClicked.addListener((info, tab) => {
+    const prefix = `${CALL_FROM}:`;
+    if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith(prefix)) return;
+    const callerId = info.menuItemId.slice(prefix.length);
+    if (tab?.id === undefined) return; // not clicked in a tab: no page to dial from
+    ext.tabs.sendMessage(tab.id, { type: 'callFrom', callerId }, { frameId: info.frameId }).catch(() => {
+      // The page went away, or is not one of ours: nothing to dial.
+    });
+  });
+
+  // The toolbar button tells at a glance: active (with the count of rewritten numbers on this
+  // tab), inactive (switched off, or not a Salesforce page), or in trouble (the core could not
+  // start, or a stored setting is invalid and was ignored).
+  /** tab id -> frame id -> the frame's last report. Lost on restart; frames report again. */
+  const tabStates = new Map();
+
+  async function showTabState(tabId, frameId, state) {
+    const frames = tabStates.get(tabId) ?? new Map();
+    frames.set(frameId, state);
+    tabStates.set(tabId, frames);
+    const reports = [...frames.values()];
+    const { problems } = await effectiveSettings().catch(() => ({ problems: ['core'] }));
+    const rewritten = reports.reduce((sum, report) => sum + report.rewritten, 0);
+    let look = 'inactive';
+    if (problems.length > 0 || reports.some((report) => report.failure)) look = 'trouble';
+    else if (reports.some((report) => report.enabled)) look = 'active';
+    await ext.action.setIcon({
+      tabId,
+      path: { 16: `icons/toolbar-${look}-16.png`, 32: `icons/toolbar-${look}-32.png` },
+    });
+    const badges = { active: rewritten > 0 ? String(rewritten) : '', inactive: '', trouble: '!' };
+    await ext.action.setBadgeText({ tabId, text: badges[look] });
+    await ext.action.setTitle({ tabId, title: ext.i18n.getMessage(`toolbar_${look}`, [String(rewritten)]) });
+  }
+
+  ext.tabs.onRemoved.addListener((tabId) => tabStates.delete(tabId));
+  ext.tabs.onUpdated.addListener((tabId, change) => {
+    // A new page in the tab: its frames report afresh.
+    if (change.status === 'loading') tabStates.delete(tabId);
+  });
+})();

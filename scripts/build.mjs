@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the extension: the Rust core to WebAssembly (release profile, pinned wasm-bindgen),
- * then the loadable folders dist/chrome and dist/firefox from the one source manifest, then
- * the store uploads dist/*.zip.
+ * Builds the extension: the Rust core to WebAssembly (release profile, pinned wasm-bindgen,
+ * with its TypeScript declarations for the type check), then the loadable folders dist/chrome
+ * and dist/firefox from the one source manifest, then the store uploads dist/*.zip.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,15 +19,25 @@ const run = (command, args, env = process.env) => execFileSync(command, args, { 
 /** The version lives in package.json only; every manifest and package gets it from there. */
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/**
+ * Chromium runs the background as one service worker file; the build writes it from the source
+ * manifest's `background.scripts` (the list Firefox loads as it is), so that list exists once.
+ */
+const SERVICE_WORKER = 'service-worker.js';
+
 /** Per-browser changes to the source manifest: each store gets only the keys it reads. */
 const TARGETS = {
-  chrome(manifest) {
-    delete manifest.background.scripts;
+  chrome(manifest, out) {
+    const calls = manifest.background.scripts.map((script) => JSON.stringify(script)).join(', ');
+    writeFileSync(
+      join(out, SERVICE_WORKER),
+      `// Written by scripts/build.mjs from manifest.json's background.scripts.\nimportScripts(${calls});\n`,
+    );
+    manifest.background = { service_worker: SERVICE_WORKER };
     delete manifest.browser_specific_settings;
     return manifest;
   },
   firefox(manifest) {
-    delete manifest.background.service_worker;
     return manifest;
   },
 };
@@ -49,7 +59,6 @@ export function buildCore() {
   rmSync(coreOut, { recursive: true, force: true });
   run('wasm-bindgen', [
     '--target', 'no-modules',
-    '--no-typescript',
     // Function names are a fifth of the module and read by nobody in the field.
     '--remove-name-section',
     '--remove-producers-section',
@@ -67,8 +76,9 @@ export function assemble() {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     cpSync(join(root, 'extension'), out, { recursive: true });
-    cpSync(coreOut, join(out, 'core'), { recursive: true });
-    const manifest = adapt(structuredClone({ ...source, version }));
+    // The type declarations wasm-bindgen writes are for the type check, not for the browser.
+    cpSync(coreOut, join(out, 'core'), { recursive: true, filter: (file) => !file.endsWith('.d.ts') });
+    const manifest = adapt(structuredClone({ ...source, version }), out);
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const zip = `caller-id-dialer-${manifest.version}-${target}.zip`;
     rmSync(join(dist, zip), { force: true });
@@ -80,7 +90,8 @@ export function assemble() {
   return packages;
 }
 
+// `--core`: the core alone (build/core), e.g. for the type check, which reads its declarations.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildCore();
-  for (const zip of assemble()) console.log(`built ${zip}`);
+  if (!process.argv.includes('--core')) for (const zip of assemble()) console.log(`built ${zip}`);
 }

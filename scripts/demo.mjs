@@ -8,18 +8,28 @@
  * Without one, it runs Chromium headless and prints every phone link before and after.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFixtures } from '../tests/fixtures/build.mjs';
-import { DIST, launch } from '../tests/support/browsers.mjs';
-import { phoneLinks, waitForLinks } from '../tests/support/page-links.mjs';
-import { chooseCountry, openPopup, typeCallerId } from '../tests/support/popup.mjs';
-import { startServer } from '../tests/support/server.mjs';
 
-const extensionDir = DIST.chromium;
+const CHROMIUM = '/usr/bin/chromium';
 const HOST = 'acme.lightning.force.com';
 const RECORD = '/lightning/r/Contact/003000000000001AAA/view?shadow=synthetic&csp=lightning';
+
+// `--check`: only whether Chromium is there (make demo asks before it builds).
+if (!existsSync(CHROMIUM)) {
+  console.error(`The demo runs Chromium (${CHROMIUM}), which is not installed. On Debian or Ubuntu:\n\n  ${installCommand()}\n`);
+  process.exit(1);
+}
+if (process.argv.includes('--check')) process.exit(0);
+
+// Imported once Chromium is known to be there: they need the npm packages `make setup` installs.
+const { buildFixtures } = await import('../tests/fixtures/build.mjs');
+const { DIST, launch } = await import('../tests/support/browsers.mjs');
+const { phoneLinks, waitForLinks } = await import('../tests/support/page-links.mjs');
+const { chooseCountry, openPopup, typeCallerId } = await import('../tests/support/popup.mjs');
+const { startServer } = await import('../tests/support/server.mjs');
+const extensionDir = DIST.chromium;
 
 await buildFixtures();
 const server = await startServer({ port: Number(process.env.DEMO_PORT ?? 0) });
@@ -32,12 +42,20 @@ if (process.env.DISPLAY) {
 }
 await server.close();
 
+/** The command that installs the browsers the tests use: the packages .ci/run installs. */
+function installCommand() {
+  const ciRun = new URL('../.ci/run', import.meta.url);
+  const packages = /^packages=\(([^)]*)\)$/m.exec(readFileSync(ciRun, 'utf8'))?.[1];
+  if (!packages) throw new Error(`no packages=(…) line in ${ciRun.pathname}`);
+  return `sudo apt-get install --no-install-recommends ${packages.trim()}`;
+}
+
 /** Opens a visible Chromium with the extension; serves until the agent closes it. */
 async function showInWindow(pageUrl) {
   const profile = mkdtempSync(join(tmpdir(), 'caller-id-dialer-demo-'));
   console.log(`Opening ${pageUrl}\nSet a caller ID in the extension's popup, then hover a phone number.`);
   const chromium = spawn(
-    '/usr/bin/chromium',
+    CHROMIUM,
     [
       `--user-data-dir=${profile}`,
       `--disable-extensions-except=${extensionDir}`,

@@ -5,17 +5,22 @@
  * slotted content stays in the light DOM of its host, shown at the component's `<slot>`.
  */
 
-/* eslint-disable no-unused-vars -- globals shared by the content scripts listed after this one */
+/* exported composedClosest, composedText */
 
-/** The parent of `node` as rendered: the slot it is shown in, else its parent, else a root's host. */
-function composedParent(node) {
-  if (node instanceof ShadowRoot) return node.host;
-  return node.assignedSlot ?? node.parentNode;
-}
-
-/** The nearest ancestor of `node` (itself included) matching `test`, crossing shadow roots. */
+/**
+ * The nearest ancestor of `node` (itself included) matching `test`, crossing shadow roots:
+ * from a node to the slot it is shown in, else its parent, and from a shadow root to its host.
+ * @param {Node} node
+ * @param {(element: Element) => boolean} test
+ * @returns {Element | null}
+ */
 function composedClosest(node, test) {
-  for (let current = node; current; current = composedParent(current)) {
+  // `any`: an element, a shadow root (whose parent is its host) or a document.
+  for (
+    let current = /** @type {any} */ (node);
+    current;
+    current = current instanceof ShadowRoot ? current.host : (current.assignedSlot ?? current.parentNode)
+  ) {
     if (current.nodeType === Node.ELEMENT_NODE && test(current)) return current;
   }
   return null;
@@ -24,9 +29,12 @@ function composedClosest(node, test) {
 /**
  * The text of `element` as rendered, through its shadow roots and slots, leaving out the
  * elements for which `skip` is true.
+ * @param {Element} element
+ * @param {(element: Element) => boolean} [skip]
  */
 function composedText(element, skip = () => false) {
   let text = '';
+  /** @param {any} node */
   const visit = (node) => {
     if (node.nodeType === Node.TEXT_NODE) text += node.data;
     if (node.nodeType !== Node.ELEMENT_NODE || skip(node)) return;

@@ -11,369 +11,378 @@
  *   same text in the same place. Nothing else is ever added.
  */
 
-/* eslint-disable no-unused-vars -- a global used by main.js */
+/* exported LinkRewriter */
+const LinkRewriter = (() => {
+  class LinkRewriter {
+    /** anchor -> { telHref, original: { title, aria-label }, appliedHref, item } */
+    #links = new WeakMap();
+    /** text phone field -> { field, textNode, text, wrapper, item } */
+    #texts = new WeakMap();
+    /** our wrapper link -> its text phone field */
+    #wrappers = new WeakMap();
+    /** Anchors and text fields seen, for re-applying after a settings change; disconnected ones are pruned. */
+    #tracked = new Set();
+    /** item key -> the core's answer `{ enabled, result }` for it, under the current settings. */
+    #answers = new Map();
+    /** item key -> item: asked of the core and not answered yet. */
+    #asked = new Map();
+    /** item key -> item: to be asked in the next message. */
+    #unsent = new Map();
+    #sendScheduled = false;
+    /** Turns (one number read from one target) waiting for the core's answer. */
+    #waiting = [];
+    /** Turns answered, to be applied in slices. */
+    #answered = [];
+    #applying = false;
+    /** Bumped when the settings change: answers to earlier messages are not kept. */
+    #generation = 0;
+    #enabled = true;
+    #dialBatch;
+    #describe;
+    #recordCallerIdOf;
+    #onSettled;
+    /** raw value -> why it was left as it was; shown in the popup. */
+    skipped = new Map();
+    /** Why the core could not answer, if it could not. @type {string | null} */
+    failure = null;
 
-class LinkRewriter {
-  /** anchor -> { telHref, original: { title, aria-label }, appliedHref, item } */
-  #links = new WeakMap();
-  /** text phone field -> { field, textNode, text, wrapper, item } */
-  #texts = new WeakMap();
-  /** our wrapper link -> its text phone field */
-  #wrappers = new WeakMap();
-  /** Anchors and text fields seen, for re-applying after a settings change; disconnected ones are pruned. */
-  #tracked = new Set();
-  /** item key -> the core's answer `{ enabled, result }` for it, under the current settings. */
-  #answers = new Map();
-  /** item key -> item: asked of the core and not answered yet. */
-  #asked = new Map();
-  /** item key -> item: to be asked in the next message. */
-  #unsent = new Map();
-  #sendScheduled = false;
-  /** Turns (one number read from one target) waiting for the core's answer. */
-  #waiting = [];
-  /** Turns answered, to be applied in slices. */
-  #answered = [];
-  #applying = false;
-  /** Bumped when the settings change: answers to earlier messages are not kept. */
-  #generation = 0;
-  #enabled = true;
-  #dialBatch;
-  #describe;
-  #recordCallerIdOf;
-  #onSettled;
-  /** raw value -> why it was left as it was; shown in the popup. */
-  skipped = new Map();
-  /** Why the core could not answer, if it could not. */
-  failure = null;
+    /**
+     * `dialBatch(items)` resolves to `{ enabled, results }` from the core, one result per
+     * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
+     * `recordCallerIdOf(element)` is the caller ID stored on the record the phone link or
+     * field belongs to, or null; `onSettled()` is called after each batch is applied.
+     * @param {{
+     *   dialBatch: (items: { raw: string, recordCallerId: string | null }[]) => Promise<{ enabled: boolean, results: DialResult[] }>,
+     *   describe: (result: DialResult) => string,
+     *   recordCallerIdOf: (element: Element) => string | null,
+     *   onSettled: () => void,
+     * }} options
+     */
+    constructor({ dialBatch, describe, recordCallerIdOf, onSettled }) {
+      this.#dialBatch = dialBatch;
+      this.#describe = describe;
+      this.#recordCallerIdOf = recordCallerIdOf;
+      this.#onSettled = onSettled;
+    }
 
-  /**
-   * `dialBatch(items)` resolves to `{ enabled, results }` from the core, one result per
-   * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
-   * `recordCallerIdOf(element)` is the caller ID stored on the record the phone link or
-   * field belongs to, or null; `onSettled()` is called after each batch is applied.
-   */
-  constructor({ dialBatch, describe, recordCallerIdOf, onSettled }) {
-    this.#dialBatch = dialBatch;
-    this.#describe = describe;
-    this.#recordCallerIdOf = recordCallerIdOf;
-    this.#onSettled = onSettled;
-  }
+    /** Whether the extension is switched off in settings, as the core last answered. */
+    get enabled() {
+      return this.#enabled;
+    }
 
-  /** Whether the extension is switched off in settings, as the core last answered. */
-  get enabled() {
-    return this.#enabled;
-  }
-
-  /** Number of numbers currently showing a dialer link of ours. */
-  get rewrittenCount() {
-    let count = 0;
-    for (const target of this.#tracked) {
-      // Gone from the page: forgotten here, and taken again if the page puts it back.
-      if (!target.isConnected) {
-        this.#tracked.delete(target);
-        continue;
+    /** Number of numbers currently showing a dialer link of ours. */
+    get rewrittenCount() {
+      let count = 0;
+      for (const target of this.#tracked) {
+        // Gone from the page: forgotten here, and taken again if the page puts it back.
+        if (!target.isConnected) {
+          this.#tracked.delete(target);
+          continue;
+        }
+        const link = this.#links.get(target);
+        if (link ? link.appliedHref : this.#texts.get(target).wrapper) count += 1;
       }
-      const link = this.#links.get(target);
-      if (link ? link.appliedHref : this.#texts.get(target).wrapper) count += 1;
+      return count;
     }
-    return count;
-  }
 
-  /** What the core was asked for `node`, if it is a link this rewriter handles. */
-  itemOf(node) {
-    const field = this.#wrappers.get(node);
-    if (field) return this.#texts.get(field)?.item ?? null;
-    return this.#links.get(node)?.item ?? null;
-  }
+    /** What the core was asked for `node`, if it is a link this rewriter handles. */
+    itemOf(node) {
+      const field = this.#wrappers.get(node);
+      if (field) return this.#texts.get(field)?.item ?? null;
+      return this.#links.get(node)?.item ?? null;
+    }
 
-  /** Takes a phone link found on the page; a link already handled is ignored. */
-  add(anchor) {
-    if (this.#wrappers.has(anchor)) return; // a link of ours around a text value
-    const href = anchor.getAttribute('href');
-    const link = this.#links.get(anchor);
-    // Our own write, or a value already queued, dialed or skipped (perhaps a link the page
-    // moved, or put back). The same tel: value set again over our link (a re-render) is
-    // taken again and answered from the cache.
-    if (link && (href === link.appliedHref || (href === link.telHref && !link.appliedHref))) {
+    /** Takes a phone link found on the page; a link already handled is ignored. */
+    add(anchor) {
+      if (this.#wrappers.has(anchor)) return; // a link of ours around a text value
+      const href = anchor.getAttribute('href');
+      const link = this.#links.get(anchor);
+      // Our own write, or a value already queued, dialed or skipped (perhaps a link the page
+      // moved, or put back). The same tel: value set again over our link (a re-render) is
+      // taken again and answered from the cache.
+      if (link && (href === link.appliedHref || (href === link.telHref && !link.appliedHref))) {
+        this.#tracked.add(anchor);
+        return;
+      }
+      if (!isPhoneLink(anchor) || anchor.isContentEditable) return;
+      if (link) {
+        // The framework set a new value: what we applied belongs to the old one, and our
+        // title must not describe it while the new value is being read.
+        this.#restoreDescription(anchor, link);
+        link.telHref = href;
+        link.appliedHref = null;
+      } else {
+        const original = Object.fromEntries(DESCRIBING_ATTRIBUTES.map((name) => [name, anchor.getAttribute(name)]));
+        this.#links.set(anchor, { telHref: href, original, appliedHref: null });
+      }
       this.#tracked.add(anchor);
-      return;
+      this.#queue(anchor);
     }
-    if (!isPhoneLink(anchor) || anchor.isContentEditable) return;
-    if (link) {
-      // The framework set a new value: what we applied belongs to the old one, and our
-      // title must not describe it while the new value is being read.
-      this.#restoreDescription(anchor, link);
-      link.telHref = href;
-      link.appliedHref = null;
-    } else {
-      const original = Object.fromEntries(DESCRIBING_ATTRIBUTES.map((name) => [name, anchor.getAttribute(name)]));
-      this.#links.set(anchor, { telHref: href, original, appliedHref: null });
-    }
-    this.#tracked.add(anchor);
-    this.#queue(anchor);
-  }
 
-  /**
-   * Takes a phone field shown as bare text, found on the page or changed by it. Our own
-   * wrapping is recognised and ignored; any other change gives the text back as it is and
-   * reads the field again.
-   */
-  addTextField(field) {
-    const entry = this.#texts.get(field);
-    if (entry?.wrapper) {
-      if (this.#isIntact(field, entry)) {
+    /**
+     * Takes a phone field shown as bare text, found on the page or changed by it. Our own
+     * wrapping is recognised and ignored; any other change gives the text back as it is and
+     * reads the field again.
+     */
+    addTextField(field) {
+      const entry = this.#texts.get(field);
+      if (entry?.wrapper) {
+        if (this.#isIntact(field, entry)) {
+          this.#tracked.add(field);
+          return;
+        }
+        this.#unwrap(entry);
+      }
+      const textNode = textPhoneNode(field);
+      if (!textNode) {
+        if (entry) this.#tracked.delete(field);
+        this.#texts.delete(field);
+        return;
+      }
+      // The same value already queued, or read and left alone (not a phone number).
+      if (entry && entry.textNode === textNode && entry.text === textNode.data && !entry.wrapper) {
         this.#tracked.add(field);
         return;
       }
-      this.#unwrap(entry);
-    }
-    const textNode = textPhoneNode(field);
-    if (!textNode) {
-      if (entry) this.#tracked.delete(field);
-      this.#texts.delete(field);
-      return;
-    }
-    // The same value already queued, or read and left alone (not a phone number).
-    if (entry && entry.textNode === textNode && entry.text === textNode.data && !entry.wrapper) {
+      this.#texts.set(field, { field, textNode, text: textNode.data, wrapper: null, item: null });
       this.#tracked.add(field);
-      return;
+      this.#queue(field);
     }
-    this.#texts.set(field, { field, textNode, text: textNode.data, wrapper: null, item: null });
-    this.#tracked.add(field);
-    this.#queue(field);
-  }
 
-  /** Settings changed: every number is dialed again under the new ones. */
-  refresh() {
-    this.#generation += 1;
-    this.#answers.clear();
-    this.#asked.clear();
-    this.#unsent.clear();
-    this.#waiting = [];
-    this.skipped.clear();
-    this.#enabled = true;
-    this.recheck();
-  }
+    /** Settings changed: every number is dialed again under the new ones. */
+    refresh() {
+      this.#generation += 1;
+      this.#answers.clear();
+      this.#asked.clear();
+      this.#unsent.clear();
+      this.#waiting = [];
+      this.skipped.clear();
+      this.#enabled = true;
+      this.recheck();
+    }
 
-  /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
-  recheck() {
-    forEachSliced([...this.#tracked], (target) => {
-      if (target.isConnected) this.#queue(target);
-      else this.#tracked.delete(target);
-    }).catch((error) => console.debug('Caller ID Dialer: could not recheck', error));
+    /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
+    recheck() {
+      forEachSliced([...this.#tracked], (target) => {
+        if (target.isConnected) this.#queue(target);
+        else this.#tracked.delete(target);
+      }).catch((error) => console.debug('Caller ID Dialer: could not recheck', error));
+    }
+
+    /**
+     * Reads the number `target` shows and applies the core's answer: at once when this page
+     * had it already, else once it arrives. Called within the finder's slices (or recheck's).
+     */
+    #queue(target) {
+      if (!this.#enabled) return;
+      const state = this.#stateOf(target);
+      if (!state) return;
+      const raw = state.telHref !== undefined ? phoneLinkValue(state.telHref) : state.text.trim();
+      state.item = { raw, recordCallerId: this.#recordCallerIdOf(target) };
+      const turn = { target, state, item: state.item, telHref: state.telHref };
+      const key = itemKey(turn.item);
+      const answer = this.#answers.get(key);
+      if (answer) {
+        this.#settle(turn, answer);
+        this.#onSettled();
+        return;
+      }
+      this.#waiting.push(turn);
+      if (this.#asked.has(key)) return;
+      this.#asked.set(key, turn.item);
+      this.#unsent.set(key, turn.item);
+      if (this.#sendScheduled) return;
+      this.#sendScheduled = true;
+      // Sent when the current slice ends: no fixed wait, and a page scanned in slices sends
+      // one message per slice, the first one before the page even renders what it added.
+      queueMicrotask(() => this.#send());
+    }
+
+    #stateOf(target) {
+      return this.#links.get(target) ?? this.#texts.get(target);
+    }
+
+    /** Asks the core for the items not asked yet, in one message, and applies its answers. */
+    async #send() {
+      this.#sendScheduled = false;
+      const items = new Map(this.#unsent);
+      this.#unsent.clear();
+      const generation = this.#generation;
+      let reply;
+      try {
+        reply = await this.#dialBatch([...items.values()]);
+        this.failure = null;
+      } catch (error) {
+        this.failure = String(error?.message ?? error);
+        reply = { enabled: true, results: [] };
+      }
+      if (generation !== this.#generation) return; // asked under settings since replaced
+      // No result means the request failed (reported as `failure`): asked again next time.
+      const failed = new Map();
+      [...items.keys()].forEach((key, index) => {
+        this.#asked.delete(key);
+        const answer = { enabled: reply.enabled, result: reply.results?.[index] };
+        if (answer.result || !answer.enabled) this.#answers.set(key, answer);
+        else failed.set(key, answer);
+      });
+      const waiting = [];
+      for (const turn of this.#waiting) {
+        // A turn replaced by a newer one for its target is dropped.
+        if (turn.state.item !== turn.item) continue;
+        const key = itemKey(turn.item);
+        const answer = this.#answers.get(key) ?? failed.get(key);
+        if (answer) this.#answered.push({ turn, answer });
+        else waiting.push(turn);
+      }
+      this.#waiting = waiting;
+      this.#applyAnswered();
+    }
+
+    /** Applies the answered turns in slices; reports when done. */
+    #applyAnswered() {
+      if (this.#applying) return;
+      this.#applying = true;
+      const answered = this.#answered;
+      let index = 0;
+      runSliced(() => {
+        if (index >= answered.length) return false;
+        index += 1; // before the call: a turn that throws is skipped, not retried
+        const { turn, answer } = answered[index - 1];
+        this.#settle(turn, answer);
+        return true;
+      }).finally(() => {
+        answered.splice(0, index);
+        this.#applying = false;
+        this.#onSettled();
+        if (answered.length > 0) this.#applyAnswered();
+      });
+    }
+
+    /** Applies the core's answer to the number read in `turn`, unless a newer turn replaced it. */
+    #settle({ target, state, item, telHref }, { enabled, result }) {
+      if (this.#stateOf(target) !== state || state.item !== item || state.telHref !== telHref) return;
+      let settled = false;
+      try {
+        settled = this.#links.has(target)
+          ? this.#settleLink(target, state, enabled, result)
+          : this.#settleText(target, state, enabled, result);
+      } catch (error) {
+        // One broken element never stops the others.
+        console.debug('Caller ID Dialer: could not update a link', error);
+      }
+      if (settled && enabled && result && !result.ok) this.skipped.set(item.raw, result.message);
+    }
+
+    #settleLink(anchor, link, enabled, result) {
+      // A newer value arrived meanwhile (it has its own turn), or the page made this
+      // something other than the phone link we read: leave it to the page.
+      const current = anchor.getAttribute('href');
+      if (current !== link.telHref && current !== link.appliedHref) return false;
+      if (!enabled) {
+        this.#enabled = false;
+        this.#restore(anchor, link);
+      } else if (result?.ok) {
+        this.#apply(anchor, link, result);
+      } else {
+        this.#restore(anchor, link);
+      }
+      return true;
+    }
+
+    #settleText(field, entry, enabled, result) {
+      // The page changed the field meanwhile: it has been read again, or will be.
+      if (entry.textNode.data !== entry.text) return false;
+      if (entry.wrapper ? !this.#isIntact(field, entry) : !field.contains(entry.textNode)) return false;
+      if (!enabled) {
+        this.#enabled = false;
+        this.#unwrap(entry);
+      } else if (result?.ok) {
+        this.#wrap(entry, result);
+      } else {
+        this.#unwrap(entry);
+      }
+      return true;
+    }
+
+    #apply(anchor, link, result) {
+      link.appliedHref = result.href;
+      setIfChanged(anchor, 'href', result.href);
+      const description = this.#describe(result);
+      for (const name of DESCRIBING_ATTRIBUTES) setIfChanged(anchor, name, description);
+    }
+
+    #restore(anchor, link) {
+      if (!link.appliedHref) return;
+      link.appliedHref = null;
+      anchor.setAttribute('href', link.telHref);
+      this.#restoreDescription(anchor, link);
+    }
+
+    #restoreDescription(anchor, link) {
+      for (const name of DESCRIBING_ATTRIBUTES) {
+        const value = link.original[name];
+        if (value === null) anchor.removeAttribute(name);
+        else setIfChanged(anchor, name, value);
+      }
+    }
+
+    /** Puts the field's text node into a link of ours, where the text node was; or updates it. */
+    #wrap(entry, result) {
+      let { wrapper } = entry;
+      if (!wrapper) {
+        const { textNode } = entry;
+        wrapper = textNode.ownerDocument.createElement('a');
+        wrapper.setAttribute('href', result.href);
+        this.#wrappers.set(wrapper, entry.field);
+        textNode.parentNode.insertBefore(wrapper, textNode);
+        wrapper.appendChild(textNode);
+        entry.wrapper = wrapper;
+      }
+      setIfChanged(wrapper, 'href', result.href);
+      const description = this.#describe(result);
+      for (const name of DESCRIBING_ATTRIBUTES) setIfChanged(wrapper, name, description);
+    }
+
+    /** Gives the text node back to where it was and removes our link, if it is still ours to remove. */
+    #unwrap(entry) {
+      const { wrapper } = entry;
+      if (!wrapper) return;
+      entry.wrapper = null;
+      this.#wrappers.delete(wrapper);
+      const parent = wrapper.parentNode;
+      if (!parent) return;
+      // Whatever the page put into our link goes back in its place, in order.
+      while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+      wrapper.remove();
+    }
+
+    /** Whether our link is still in the field, holding only the text node we wrapped, unchanged. */
+    #isIntact(field, entry) {
+      const { wrapper, textNode } = entry;
+      return (
+        field.contains(wrapper) &&
+        wrapper.childNodes.length === 1 &&
+        wrapper.firstChild === textNode &&
+        textNode.data === entry.text
+      );
+    }
   }
 
   /**
-   * Reads the number `target` shows and applies the core's answer: at once when this page
-   * had it already, else once it arrives. Called within the finder's slices (or recheck's).
+   * What the link says about the call: the tooltip, and the accessible name (it includes the
+   * number, so a screen reader still hears what it dials).
    */
-  #queue(target) {
-    if (!this.#enabled) return;
-    const state = this.#stateOf(target);
-    if (!state) return;
-    const raw = state.telHref !== undefined ? phoneLinkValue(state.telHref) : state.text.trim();
-    state.item = { raw, recordCallerId: this.#recordCallerIdOf(target) };
-    const turn = { target, state, item: state.item, telHref: state.telHref };
-    const key = itemKey(turn.item);
-    const answer = this.#answers.get(key);
-    if (answer) {
-      this.#settle(turn, answer);
-      this.#onSettled();
-      return;
-    }
-    this.#waiting.push(turn);
-    if (this.#asked.has(key)) return;
-    this.#asked.set(key, turn.item);
-    this.#unsent.set(key, turn.item);
-    if (this.#sendScheduled) return;
-    this.#sendScheduled = true;
-    // Sent when the current slice ends: no fixed wait, and a page scanned in slices sends
-    // one message per slice, the first one before the page even renders what it added.
-    queueMicrotask(() => this.#send());
+  const DESCRIBING_ATTRIBUTES = ['title', 'aria-label'];
+
+  /** Cache key of a request: the same raw value on another record may get another caller ID. */
+  function itemKey({ raw, recordCallerId }) {
+    return `${raw}\u0000${recordCallerId ?? ''}`;
   }
 
-  #stateOf(target) {
-    return this.#links.get(target) ?? this.#texts.get(target);
+  /** Writes an attribute only when it changes: the page sees no mutation for nothing. */
+  function setIfChanged(element, name, value) {
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   }
 
-  /** Asks the core for the items not asked yet, in one message, and applies its answers. */
-  async #send() {
-    this.#sendScheduled = false;
-    const items = new Map(this.#unsent);
-    this.#unsent.clear();
-    const generation = this.#generation;
-    let reply;
-    try {
-      reply = await this.#dialBatch([...items.values()]);
-      this.failure = null;
-    } catch (error) {
-      this.failure = String(error?.message ?? error);
-      reply = { enabled: true, results: [] };
-    }
-    if (generation !== this.#generation) return; // asked under settings since replaced
-    // No result means the request failed (reported as `failure`): asked again next time.
-    const failed = new Map();
-    [...items.keys()].forEach((key, index) => {
-      this.#asked.delete(key);
-      const answer = { enabled: reply.enabled, result: reply.results?.[index] };
-      if (answer.result || !answer.enabled) this.#answers.set(key, answer);
-      else failed.set(key, answer);
-    });
-    const waiting = [];
-    for (const turn of this.#waiting) {
-      // A turn replaced by a newer one for its target is dropped.
-      if (turn.state.item !== turn.item) continue;
-      const key = itemKey(turn.item);
-      const answer = this.#answers.get(key) ?? failed.get(key);
-      if (answer) this.#answered.push({ turn, answer });
-      else waiting.push(turn);
-    }
-    this.#waiting = waiting;
-    this.#applyAnswered();
-  }
-
-  /** Applies the answered turns in slices; reports when done. */
-  #applyAnswered() {
-    if (this.#applying) return;
-    this.#applying = true;
-    const answered = this.#answered;
-    let index = 0;
-    runSliced(() => {
-      if (index >= answered.length) return false;
-      index += 1; // before the call: a turn that throws is skipped, not retried
-      const { turn, answer } = answered[index - 1];
-      this.#settle(turn, answer);
-      return true;
-    }).finally(() => {
-      answered.splice(0, index);
-      this.#applying = false;
-      this.#onSettled();
-      if (answered.length > 0) this.#applyAnswered();
-    });
-  }
-
-  /** Applies the core's answer to the number read in `turn`, unless a newer turn replaced it. */
-  #settle({ target, state, item, telHref }, { enabled, result }) {
-    if (this.#stateOf(target) !== state || state.item !== item || state.telHref !== telHref) return;
-    let settled = false;
-    try {
-      settled = this.#links.has(target)
-        ? this.#settleLink(target, state, enabled, result)
-        : this.#settleText(target, state, enabled, result);
-    } catch (error) {
-      // One broken element never stops the others.
-      console.debug('Caller ID Dialer: could not update a link', error);
-    }
-    if (settled && enabled && result && !result.ok) this.skipped.set(item.raw, result.message);
-  }
-
-  #settleLink(anchor, link, enabled, result) {
-    // A newer value arrived meanwhile (it has its own turn), or the page made this
-    // something other than the phone link we read: leave it to the page.
-    const current = anchor.getAttribute('href');
-    if (current !== link.telHref && current !== link.appliedHref) return false;
-    if (!enabled) {
-      this.#enabled = false;
-      this.#restore(anchor, link);
-    } else if (result?.ok) {
-      this.#apply(anchor, link, result);
-    } else {
-      this.#restore(anchor, link);
-    }
-    return true;
-  }
-
-  #settleText(field, entry, enabled, result) {
-    // The page changed the field meanwhile: it has been read again, or will be.
-    if (entry.textNode.data !== entry.text) return false;
-    if (entry.wrapper ? !this.#isIntact(field, entry) : !field.contains(entry.textNode)) return false;
-    if (!enabled) {
-      this.#enabled = false;
-      this.#unwrap(entry);
-    } else if (result?.ok) {
-      this.#wrap(entry, result);
-    } else {
-      this.#unwrap(entry);
-    }
-    return true;
-  }
-
-  #apply(anchor, link, result) {
-    link.appliedHref = result.href;
-    setIfChanged(anchor, 'href', result.href);
-    const description = this.#describe(result);
-    for (const name of DESCRIBING_ATTRIBUTES) setIfChanged(anchor, name, description);
-  }
-
-  #restore(anchor, link) {
-    if (!link.appliedHref) return;
-    link.appliedHref = null;
-    anchor.setAttribute('href', link.telHref);
-    this.#restoreDescription(anchor, link);
-  }
-
-  #restoreDescription(anchor, link) {
-    for (const name of DESCRIBING_ATTRIBUTES) {
-      const value = link.original[name];
-      if (value === null) anchor.removeAttribute(name);
-      else setIfChanged(anchor, name, value);
-    }
-  }
-
-  /** Puts the field's text node into a link of ours, where the text node was; or updates it. */
-  #wrap(entry, result) {
-    let { wrapper } = entry;
-    if (!wrapper) {
-      const { textNode } = entry;
-      wrapper = textNode.ownerDocument.createElement('a');
-      wrapper.setAttribute('href', result.href);
-      this.#wrappers.set(wrapper, entry.field);
-      textNode.parentNode.insertBefore(wrapper, textNode);
-      wrapper.appendChild(textNode);
-      entry.wrapper = wrapper;
-    }
-    setIfChanged(wrapper, 'href', result.href);
-    const description = this.#describe(result);
-    for (const name of DESCRIBING_ATTRIBUTES) setIfChanged(wrapper, name, description);
-  }
-
-  /** Gives the text node back to where it was and removes our link, if it is still ours to remove. */
-  #unwrap(entry) {
-    const { wrapper } = entry;
-    if (!wrapper) return;
-    entry.wrapper = null;
-    this.#wrappers.delete(wrapper);
-    const parent = wrapper.parentNode;
-    if (!parent) return;
-    // Whatever the page put into our link goes back in its place, in order.
-    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-    wrapper.remove();
-  }
-
-  /** Whether our link is still in the field, holding only the text node we wrapped, unchanged. */
-  #isIntact(field, entry) {
-    const { wrapper, textNode } = entry;
-    return (
-      field.contains(wrapper) &&
-      wrapper.childNodes.length === 1 &&
-      wrapper.firstChild === textNode &&
-      textNode.data === entry.text
-    );
-  }
-}
-
-/**
- * What the link says about the call: the tooltip, and the accessible name (it includes the
- * number, so a screen reader still hears what it dials).
- */
-const DESCRIBING_ATTRIBUTES = ['title', 'aria-label'];
-
-/** Cache key of a request: the same raw value on another record may get another caller ID. */
-function itemKey({ raw, recordCallerId }) {
-  return `${raw}\u0000${recordCallerId ?? ''}`;
-}
-
-/** Writes an attribute only when it changes: the page sees no mutation for nothing. */
-function setIfChanged(element, name, value) {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-}
+  return LinkRewriter;
+})();

@@ -5,7 +5,7 @@
  * 8x8's `FromCallerID__c`).
  */
 
-/* eslint-disable no-unused-vars -- a global used by main.js */
+/* exported RecordFields */
 
 class RecordFields {
   /** "Object.Field" -> Set of field elements on the page. */
@@ -40,7 +40,7 @@ class RecordFields {
   callerIdFor(node, callerIdField) {
     const phoneField = composedClosest(node, (element) => recordFieldName(element) !== null);
     if (!phoneField && !composedClosest(node, isHighlightsPanel)) return null;
-    const object = phoneField && recordFieldName(phoneField).object;
+    const object = phoneField && /** @type {{ object: string }} */ (recordFieldName(phoneField)).object;
     const place = phoneField ?? node;
     const tab = composedClosest(place, isConsoleTab);
     const page = composedClosest(place, isRecordPage);

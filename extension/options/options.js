@@ -1,10 +1,9 @@
-'use strict';
-/** The options page: the popup's settings editor (popup/editor.js) in a full tab. */
+/** The options page: the popup's settings editor (editor/) in a full tab. */
+import { startEditor } from '../editor/editor.js';
+import { t } from '../ui/localize.js';
 
-/* global SettingsEditor -- defined by popup/editor.js */
-
-SettingsEditor.start(document.getElementById('editor')).catch((error) => {
-  const shown = document.getElementById('start-error');
-  shown.textContent = ext.i18n.getMessage('notActive', [String(error?.message ?? error)]);
+startEditor(/** @type {HTMLElement} */ (document.getElementById('editor'))).catch((error) => {
+  const shown = /** @type {HTMLElement} */ (document.getElementById('start-error'));
+  shown.textContent = t('notActive', [String(error?.message ?? error)]);
   shown.hidden = false;
 });

@@ -1,28 +1,24 @@
-'use strict';
 /**
  * The popup: what the extension did on the current tab, then the settings editor
- * (editor.js, shared with the options page).
+ * (editor/, shared with the options page).
  */
+import { startEditor } from '../editor/editor.js';
+import { localize, t } from '../ui/localize.js';
+import { openSettingsTab } from '../ui/settings-tab.js';
 
-/* global SettingsEditor -- defined by editor.js */
-
-const $ = (id) => document.getElementById(id);
-const t = (key, substitutions) => ext.i18n.getMessage(key, substitutions);
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 async function main() {
-  SettingsEditor.localize(document);
+  localize(document);
   $('open-tab').addEventListener('click', openInTab);
-  await SettingsEditor.start($('editor'));
+  await startEditor($('editor'));
   await showTabReport();
 }
 
 /** The same editor in a full tab (the options page), where a file chooser has room. */
 async function openInTab() {
-  try {
-    await ext.runtime.openOptionsPage();
-  } catch {
-    await ext.tabs.create({ url: ext.runtime.getURL('options/options.html') });
-  }
+  await openSettingsTab();
   window.close();
 }
 
@@ -35,9 +31,10 @@ async function showTabReport() {
     return;
   }
   const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  /** @type {{ enabled: boolean, rewritten: number, skipped: { value: string, reason: string }[], failure: string | null }} */
   let report;
   try {
-    report = await ext.tabs.sendMessage(tab.id, { type: 'report' }, { frameId: 0 });
+    report = await ext.tabs.sendMessage(/** @type {number} */ (tab.id), { type: 'report' }, { frameId: 0 });
   } catch {
     // No content script answers: not a Salesforce page.
     status.textContent = t('notSalesforce');
@@ -45,7 +42,7 @@ async function showTabReport() {
   }
   if (report.failure) {
     status.textContent = t('notActive', [report.failure]);
-  } else if (!$('enabled').checked) {
+  } else if (!(/** @type {HTMLInputElement} */ ($('enabled')).checked)) {
     status.textContent = t('switchedOff');
   } else {
     status.textContent = t('rewrittenCount', [String(report.rewritten)]);
@@ -53,6 +50,7 @@ async function showTabReport() {
   showSkipped(report.skipped);
 }
 
+/** @param {{ value: string, reason: string }[]} skipped */
 function showSkipped(skipped) {
   $('skipped').hidden = skipped.length === 0;
   $('skipped-summary').textContent = t('skippedCount', [String(skipped.length)]);

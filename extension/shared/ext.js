@@ -3,5 +3,5 @@
  * The WebExtension API namespace. Firefox exposes promise-based `browser`; Chromium's MV3
  * `chrome` returns promises too. Every script reaches browser APIs through `ext`.
  */
-// eslint-disable-next-line no-unused-vars -- a global shared by the scripts listed after this one
+/* exported ext */
 const ext = globalThis.browser ?? globalThis.chrome;

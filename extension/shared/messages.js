@@ -4,9 +4,12 @@
  * handlers by message `type`; a handler may be async, and its error reaches the sender.
  */
 
-/* eslint-disable no-unused-vars -- globals shared by the scripts listed after this one */
+/* exported answerMessages, askBackground */
 
-/** Answers messages whose `type` names one of `handlers`; others are left to other listeners. */
+/**
+ * Answers messages whose `type` names one of `handlers`; others are left to other listeners.
+ * @param {Record<string, (message: any, sender: browser.runtime.MessageSender) => unknown>} handlers
+ */
 function answerMessages(handlers) {
   ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
@@ -18,7 +21,10 @@ function answerMessages(handlers) {
   });
 }
 
-/** Sends `message` to the background; an error it answered with is thrown here. */
+/**
+ * Sends `message` to the background; an error it answered with is thrown here.
+ * @param {{ type: string, [key: string]: unknown }} message
+ */
 async function askBackground(message) {
   const reply = await ext.runtime.sendMessage(message);
   if (reply?.error) throw new Error(reply.error);

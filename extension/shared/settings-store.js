@@ -5,28 +5,37 @@
  * `readSettings(sync, managed)`, which merges and validates them.
  */
 
-/* eslint-disable no-unused-vars -- globals shared by the scripts listed after this one */
+/* exported loadStoredSettings, saveSettings, onSettingsChanged */
+const { loadStoredSettings, saveSettings, onSettingsChanged } = (() => {
+  const SETTINGS_AREAS = ['sync', 'managed'];
 
-const SETTINGS_AREAS = ['sync', 'managed'];
+  /** `{ sync, managed }`: everything stored in each area, unvalidated. */
+  async function loadStoredSettings() {
+    const [sync, managed] = await Promise.all([
+      ext.storage.sync.get(null),
+      // Without a policy, Firefox rejects instead of answering {}.
+      ext.storage.managed.get(null).catch(() => ({})),
+    ]);
+    return { sync, managed };
+  }
 
-/** `{ sync, managed }`: everything stored in each area, unvalidated. */
-async function loadStoredSettings() {
-  const [sync, managed] = await Promise.all([
-    ext.storage.sync.get(null),
-    // Without a policy, Firefox rejects instead of answering {}.
-    ext.storage.managed.get(null).catch(() => ({})),
-  ]);
-  return { sync, managed };
-}
+  /**
+   * Saves already-validated values to the user's settings.
+   * @param {Record<string, unknown>} values
+   */
+  async function saveSettings(values) {
+    await ext.storage.sync.set(values);
+  }
 
-/** Saves already-validated values to the user's settings. */
-async function saveSettings(values) {
-  await ext.storage.sync.set(values);
-}
+  /**
+   * Calls `listener` after any change of the user's settings or of the policy.
+   * @param {() => void} listener
+   */
+  function onSettingsChanged(listener) {
+    ext.storage.onChanged.addListener((_changes, area) => {
+      if (SETTINGS_AREAS.includes(area)) listener();
+    });
+  }
 
-/** Calls `listener` after any change of the user's settings or of the policy. */
-function onSettingsChanged(listener) {
-  ext.storage.onChanged.addListener((_changes, area) => {
-    if (SETTINGS_AREAS.includes(area)) listener();
-  });
-}
+  return { loadStoredSettings, saveSettings, onSettingsChanged };
+})();

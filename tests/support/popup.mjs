@@ -4,8 +4,6 @@
  * Every helper taking `popup` works as well on the options page (the same editor).
  */
 
-/* global SettingsEditor -- defined by the editor (popup/editor.js) in the page */
-
 const POPUP = 'popup/popup.html';
 const OPTIONS = 'options/options.html';
 
@@ -255,9 +253,24 @@ export async function importSettings(popup, jsonText) {
   );
 }
 
-/** The settings "Export settings" downloads, as an object (the text the editor exports). */
+/**
+ * The settings "Export settings" downloads, as an object: the file the button's download link
+ * holds, read instead of saved (a headless browser has nowhere to put it).
+ */
 export async function exportSettings(popup) {
-  return JSON.parse(await popup.evaluate(() => SettingsEditor.exportText()));
+  const text = await popup.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function download() {
+          HTMLAnchorElement.prototype.click = click;
+          if (!this.download.endsWith('.json')) reject(new Error(`not a settings file: ${this.download}`));
+          fetch(this.href).then((response) => response.text()).then(resolve, reject);
+        };
+        document.querySelector('#export-button').click();
+      }),
+  );
+  return JSON.parse(text);
 }
 
 /** Whether the setting `key` is locked by policy: its controls disabled and its note shown. */
