@@ -188,7 +188,7 @@ const { describeResult, describeVerdict } = (() => {
     const ranges = windows.map(({ days, from, to }) => {
       const range = t('timeRange', [wallTime(from), wallTime(to)]);
       if (days.length === 7) return range;
-      return t('rangeOnDays', [range, listFormat('conjunction', 'short').format(days.map(shortDayName))]);
+      return t('rangeOnDays', [range, listFormat('conjunction').format(days.map(shortDayName))]);
     });
     return listFormat('conjunction').format(ranges);
   }
@@ -221,9 +221,8 @@ const { describeResult, describeVerdict } = (() => {
     cached('day', () => new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' })).format(
       Date.UTC(2024, 0, 1 + ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(day)),
     );
-  /** @param {Intl.ListFormatType} type @param {Intl.ListFormatStyle} [style] */
-  const listFormat = (type, style = 'long') =>
-    cached(`list-${type}-${style}`, () => new Intl.ListFormat(undefined, { type, style }));
+  /** @param {Intl.ListFormatType} type */
+  const listFormat = (type) => cached(`list-${type}`, () => new Intl.ListFormat(undefined, { type }));
 
   /** Intl formatters, built once each. */
   const formatters = new Map();
