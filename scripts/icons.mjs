@@ -41,7 +41,7 @@ const CHROMIUM_ARGS = [
  * Store wants as a 96 px drawing in 16 px of transparent padding. The toolbar states are
  * classes that icon.svg's own style sheet knows.
  */
-export const ICONS = [
+const ICONS = [
   ...[16, 32, 48].map((size) => ({ file: `icon-${size}.png`, size, padding: 0, state: 'active' })),
   { file: 'icon-128.png', size: 128, padding: 16, state: 'active' },
   ...['active', 'inactive', 'trouble'].flatMap((state) =>
@@ -49,7 +49,7 @@ export const ICONS = [
   ),
 ];
 
-export const PROMO = {
+const PROMO = {
   file: join(root, 'store', 'promo-tile-440x280.png'),
   width: 440,
   height: 280,
@@ -60,7 +60,7 @@ export const PROMO = {
 const PNG_COLOUR_TYPE = 25;
 const PNG_RGB = 2;
 
-export async function launchChromium() {
+async function launchChromium() {
   const executablePath = CHROMIUM.find((path) => existsSync(path));
   if (!executablePath) throw new Error(`Chromium not found (looked at ${CHROMIUM.join(', ')})`);
   return puppeteer.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
@@ -70,7 +70,7 @@ export async function launchChromium() {
  * The drawing for one icon: the state's class on the root element, and for padding a view box
  * grown so that the drawing fills size - 2 * padding pixels in the middle.
  */
-export function iconSvg(source, { size, padding, state }) {
+function iconSvg(source, { size, padding, state }) {
   const svg = source.replace(/<svg\b([^>]*)>/, (_, attributes) => {
     const cleaned = attributes.replace(/\s(?:class|width|height)="[^"]*"/g, '');
     return `<svg${cleaned} class="${state}" width="${size}" height="${size}">`;
@@ -95,7 +95,7 @@ async function drawSvg(page, svg, size) {
 }
 
 /** Every image as { path, bytes }, rendered by one browser. */
-export async function renderAll() {
+async function renderAll() {
   const source = readFileSync(join(iconsDir, 'icon.svg'), 'utf8');
   const browser = await launchChromium();
   try {
