@@ -7,106 +7,38 @@
  *   2. checks that both built manifests carry package.json's version, that CHANGELOG.md has
  *      a section for it, and that the WebAssembly core holds no path of this machine;
  *   3. writes dist/caller-id-dialer-<version>-source.zip, the source package that Firefox
- *      Add-ons reviewers rebuild the add-on from: every file git tracks (less the store's
- *      images and Python byte code, which the build does not read), with
+ *      Add-ons reviewers rebuild the add-on from, with `git archive`: every file of the commit
+ *      (less the store's images and Python byte code, which the build does not read), with
  *      store/BUILD-firefox-reviewers.md at its root as BUILD.md, ending with the versions of
  *      the tools this build used;
  *   4. prints the size of every package.
  *
  * The work tree must be clean (committed), so that the source package is exactly a commit and
  * the add-on was built from it. `--allow-dirty` packs the work tree as it is (tracked and
- * untracked files that git does not ignore) for a trial run; never upload that one.
+ * untracked files that git does not ignore, as `git add -A` would stage them) for a trial run;
+ * never upload that one.
  *
- * The source zip is reproducible: entries sorted by path, every timestamp the commit's date,
- * file modes from git, deflate at level 9.
+ * The source zip is reproducible: git archive lists the entries in the tree's order, dates
+ * them all with the commit's time (a trial run: the current time) and takes the modes from
+ * git. It writes that time in the zone of TZ, so the script sets TZ=UTC. Needs git 2.39 or
+ * later (--add-virtual-file).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'caller-id-dialer';
 
-/** Tracked files the rebuild does not need. */
-const LEFT_OUT = [/^store\/.*\.(?:png|jpe?g)$/, /(?:^|\/)__pycache__\//, /\.pyc$/];
+/** Tracked files the rebuild does not read, as git pathspecs. */
+const LEFT_OUT = ['store/**/*.png', 'store/**/*.jpg', 'store/**/*.jpeg', '**/__pycache__/**', '**/*.pyc'].map(
+  (pattern) => `:(exclude,glob)${pattern}`,
+);
 
 const output = (command, args) => execFileSync(command, args, { cwd: root, encoding: 'utf8' });
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
-
-// --- A minimal, reproducible zip writer (PKWARE APPNOTE: no zip64, no encryption) -------------
-
-/** MS-DOS date and time of a Unix time, read in UTC so that the bytes do not depend on TZ. */
-function dosDateTime(unixSeconds) {
-  const d = new Date(Math.max(unixSeconds, 315532800) * 1000); // not before 1980-01-01
-  return {
-    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
-    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-  };
-}
-
-/** entries: [{ name, data: Buffer, mode }] in the order given; returns the zip's bytes. */
-export function zip(entries, unixSeconds) {
-  const { time, date } = dosDateTime(unixSeconds);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data, mode } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9, memLevel: 9 });
-    const stored = deflated.length >= data.length;
-    const body = stored ? data : deflated;
-    const crc = crc32(data);
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBytes, body);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0 (so unzip restores modes)
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    // extra length, comment length, disk number, internal attributes: 0
-    central.writeUInt32LE(((0o100000 | mode) << 16) >>> 0, 38); // regular file and its mode
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-
-    offset += local.length + nameBytes.length + body.length;
-    if (offset > 0xffffffff) throw new Error('source package over 4 GiB: needs zip64');
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  if (entries.length > 0xffff) throw new Error('too many files for a zip without zip64');
-  return Buffer.concat([...locals, directory, end]);
-}
-
-// --- The release ---------------------------------------------------------------------------
 
 function toolVersions() {
   const version = (command, args) => {
@@ -125,31 +57,27 @@ function toolVersions() {
   ];
 }
 
-/** The files of the source package: git's tracked files, with their modes. */
-function sourceFiles(allowDirty) {
+/**
+ * What the source package holds: HEAD, or for a trial run a tree of the work tree as it is,
+ * written through a scratch index so that the staging area stays as it was.
+ */
+function sourceTree(allowDirty) {
   const dirty = output('git', ['status', '--porcelain', '--untracked-files=normal']).trim();
-  if (dirty && !allowDirty) {
+  if (!dirty) return 'HEAD';
+  if (!allowDirty) {
     throw new Error(
       `the work tree has uncommitted changes; commit them first (or --allow-dirty for a trial):\n${dirty}`,
     );
   }
-  const modes = new Map();
-  for (const line of output('git', ['ls-files', '-s', '-z']).split('\0').filter(Boolean)) {
-    const [meta, path] = line.split('\t');
-    modes.set(path, meta.split(' ')[0] === '100755' ? 0o755 : 0o644);
+  const scratch = mkdtempSync(join(tmpdir(), 'release-index-'));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: join(scratch, 'index') };
+    execFileSync('git', ['read-tree', 'HEAD'], { cwd: root, env });
+    execFileSync('git', ['add', '--all'], { cwd: root, env });
+    return execFileSync('git', ['write-tree'], { cwd: root, env, encoding: 'utf8' }).trim();
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  const paths = allowDirty
-    ? output('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).split('\0')
-    : [...modes.keys()];
-  return [...new Set(paths.filter(Boolean))]
-    .filter((path) => !LEFT_OUT.some((pattern) => pattern.test(path)))
-    .filter((path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile())
-    .sort()
-    .map((path) => ({
-      name: path,
-      data: readFileSync(join(root, path)),
-      mode: modes.get(path) ?? (statSync(join(root, path)).mode & 0o111 ? 0o755 : 0o644),
-    }));
 }
 
 /**
@@ -191,38 +119,40 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 /** Builds, checks and packs; throws on the first problem. */
 function release(allowDirty) {
   const { version } = readJson('package.json');
-  const files = sourceFiles(allowDirty); // before the build: a dirty tree stops here at once
+  const tree = sourceTree(allowDirty); // before the build: a dirty tree stops here at once
+  const trial = tree !== 'HEAD';
 
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   checkVersion(version);
   checkPathIndependent();
 
   const commit = output('git', ['rev-parse', 'HEAD']).trim();
-  const commitTime = Number(output('git', ['log', '-1', '--format=%ct']).trim());
   const build = readFileSync(join(root, 'store', 'BUILD-firefox-reviewers.md'), 'utf8').trimEnd();
   const provenance = [
     '',
     '',
     `## This package: version ${version}`,
     '',
-    `From commit \`${commit}\`${allowDirty ? ' WITH UNCOMMITTED CHANGES (trial run, not for upload)' : ''}.`,
+    `From commit \`${commit}\`${trial ? ' WITH UNCOMMITTED CHANGES (trial run, not for upload)' : ''}.`,
     'The uploaded add-on was built with:',
     '',
     ...toolVersions().map((line) => `- \`${line}\``),
     '',
   ].join('\n');
-  const entries = [{ name: 'BUILD.md', data: Buffer.from(build + provenance), mode: 0o644 }, ...files];
-  if (files.some(({ name }) => name === 'BUILD.md')) throw new Error('the repository has its own BUILD.md');
+  if (output('git', ['ls-tree', '--name-only', tree, 'BUILD.md']).trim()) {
+    throw new Error('the repository has its own BUILD.md');
+  }
 
   const source = join('dist', `${NAME}-${version}-source.zip`);
-  writeFileSync(join(root, source), zip(entries, commitTime));
+  const archive = ['archive', '--format=zip', '-9', `--output=${join(root, source)}`];
+  archive.push(`--add-virtual-file=BUILD.md:${build}${provenance}`, tree, '--', '.', ...LEFT_OUT);
+  execFileSync('git', archive, { cwd: root, env: { ...process.env, TZ: 'UTC' } });
 
-  console.log(`\nrelease ${version}${allowDirty ? ' (trial: uncommitted changes)' : ''}`);
+  console.log(`\nrelease ${version}${trial ? ' (trial: uncommitted changes)' : ''}`);
   for (const target of ['chrome', 'firefox', 'source']) {
     const path = join('dist', `${NAME}-${version}-${target}.zip`);
     console.log(`  ${path.padEnd(44)} ${kib(statSync(join(root, path)).size).padStart(10)}`);
   }
-  console.log(`  (source package: ${entries.length} files)`);
   console.log('Upload: the chrome zip to Chrome Web Store and Edge Add-ons; the firefox zip to');
   console.log('Firefox Add-ons, with the source zip as its source code.');
 }
