@@ -25,11 +25,15 @@
 
   // Registered synchronously at start-up, so a restarted worker receives the waking message.
   answerMessages({
-    /** items: [{ raw, recordCallerId, choice }] -> { enabled, results }, one result per item. */
+    /**
+     * items: [{ raw, recordCallerId, choice, doNotCall }] -> { enabled, results }, one result
+     * per item, each that dials with its calling-hours verdict now.
+     */
     async dial({ items }) {
       const [dialer, { settings }] = await Promise.all([core, effectiveSettings()]);
       if (!settings.enabled) return { enabled: false, results: [] };
-      return { enabled: true, results: dialer.dialBatch(items, settings) };
+      const results = dialer.dialBatch(items, settings);
+      return { enabled: true, results: judgeResults(dialer, items, results, settings, Date.now()) };
     },
 
     /** The settings in effect, for the content script's own decisions. */

@@ -8,10 +8,13 @@
  *                                           the tooltip of one link
  *   store/screenshots/2-caller-ids.png      the options page's caller-ID editor: pool and rules
  *   store/screenshots/3-try-a-number.png    "Try a number" with a number typed
+ *   docs/calling-hours-warn.png             the dialog at a click outside calling hours (warn)
+ *   docs/calling-hours-block.png            the same click when calling hours block it
  *
  * A native tooltip never appears in a headless screenshot, so the script shows the link's
  * own `title` (read from the page) in a callout it adds beside that link. Everything else is
- * what the extension drew. The callee's local time is the time the script runs.
+ * what the extension drew. The callee's local time is the time the script runs; the calling
+ * windows are set around it, so that the Berlin number is an hour from its calling hours.
  *
  *   node scripts/screenshots.mjs        (builds dist/chrome first when it is missing)
  */
@@ -20,13 +23,24 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, launch } from '../tests/support/browsers.mjs';
+import { windowsAround } from '../tests/support/calling-hours.mjs';
 import { waitForLinks } from '../tests/support/page-links.mjs';
-import { addCallerId, addRule, chooseCountry, openOptions, openPopup, tryNumber, typeCallerId } from '../tests/support/popup.mjs';
+import {
+  addCallerId,
+  addRule,
+  chooseCountry,
+  importSettings,
+  openOptions,
+  openPopup,
+  tryNumber,
+  typeCallerId,
+} from '../tests/support/popup.mjs';
 import { startServer } from '../tests/support/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const extensionDir = DIST.chromium;
 const outDir = join(root, 'store', 'screenshots');
+const docsDir = join(root, 'docs');
 
 /** What the agent sets up in the popup before the screenshots. */
 const SETUP = {
@@ -61,6 +75,7 @@ try {
   await recordPage(join(outDir, '1-record-page.png'));
   await callerIdEditor(join(outDir, '2-caller-ids.png'));
   await tryANumber(join(outDir, '3-try-a-number.png'));
+  for (const mode of ['warn', 'block']) await callingHoursDialog(mode, join(docsDir, `calling-hours-${mode}.png`));
 } finally {
   await session.close();
   await server.close();
@@ -186,4 +201,35 @@ async function tryANumber(file) {
   });
   await save(options, file);
   await options.close();
+}
+
+/** The record home page, with the dialog a click on the Berlin number opens in `mode`. */
+async function callingHoursDialog(mode, file) {
+  const popup = await openPopup(session);
+  const windows = [...windowsAround('US', 'America/New_York', -60, 60), ...windowsAround('DE', 'Europe/Berlin', 60, 120)];
+  const message = await importSettings(popup, JSON.stringify({ callingHours: mode, callingWindows: windows }));
+  if (!message.startsWith('Imported')) throw new Error(`importing calling hours: ${message}`);
+  await popup.close();
+  const page = await session.newPage();
+  await page.setViewport(RECORD_VIEWPORT);
+  await page.goto(`${server.origin()}/lightning/r/Contact/003000000000102AAA/view?layout=standard`);
+  const links = await waitForLinks(page, (found) => found.some((link) => /^callto:\/\/\+491707654321\//.test(link.href) && link.title?.startsWith('Outside')));
+  const href = links.find((link) => link.href.startsWith('callto://+491707654321/')).href;
+  const link = await page.evaluateHandle((wanted) => {
+    const find = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.localName === 'a' && element.getAttribute('href') === wanted) return element;
+        const inner = element.shadowRoot && find(element.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return find(document);
+  }, href);
+  await link.click();
+  await page.waitForFunction(() => document.activeElement?.localName === 'caller-id-dialer-dialog');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await save(page, file);
+  await page.keyboard.press('Escape');
+  await page.close();
 }

@@ -12,7 +12,7 @@ use crate::error::{Skip, SkipCode};
 use crate::link::Template;
 use crate::numbering::country_plan;
 use crate::numbering::number::parse;
-use crate::place::Place;
+use crate::place::{time_zones, Place};
 use crate::settings::{
     country_at, template_at, NumberFormat, Settings, DEFAULT_COUNTRY, LINK_TEMPLATE,
 };
@@ -63,6 +63,9 @@ pub struct Dial {
     pub area_code: Option<String>,
     /// The callee's IANA time zone, when exactly one is known.
     pub time_zone: Option<&'static str>,
+    /// Every time zone the callee may be in ([`crate::place::time_zones`]): where the
+    /// browser reads the local times calling hours are judged by.
+    pub time_zones: Vec<&'static str>,
     /// The phone extension written after the number, if any (not dialled); `extension` on
     /// the wire.
     #[serde(rename = "extension")]
@@ -144,6 +147,7 @@ impl Dialer {
             subdivision: place.subdivision(),
             area_code: place.area_code,
             time_zone: place.time_zone,
+            time_zones: time_zones(digits),
             phone_extension: number.phone_extension,
             caller_id_display: caller_id.as_ref().map(|id| id.display.clone()),
             caller_id: caller_id.map(|id| id.value),
@@ -196,6 +200,7 @@ mod tests {
                 subdivision: Some("US-CA"),
                 area_code: Some("415".into()),
                 time_zone: Some("America/Los_Angeles"),
+                time_zones: vec!["America/Los_Angeles"],
                 phone_extension: None,
                 caller_id: Some("+18880001111".into()),
                 caller_id_display: Some("+1 888-000-1111".into()),

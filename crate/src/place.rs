@@ -51,26 +51,34 @@ pub fn nanp_area(area_code: &str) -> Option<&'static str> {
 #[must_use]
 pub fn time_zone(e164_digits: &str) -> Option<&'static str> {
     match zones_of(e164_digits)? {
-        Zones::One(zone) => Some(zone),
-        Zones::Several(_) => None,
+        (_, Zones::One(zone)) => Some(zone),
+        (_, Zones::Several(_)) => None,
     }
 }
 
 /// Every IANA time zone an E.164 number (digits without the `+`) may be in, from the
 /// longest known prefix of the number, sorted: the one [`time_zone`] answers, or the
-/// several zones of a prefix that spans them (a whole country, such as the 42 zones of
-/// +1, when the data knows nothing finer). Empty where [`time_zone`] has no prefix, and
-/// for the same malformed input.
+/// several zones of a prefix that spans them (an area code across two zones). Empty where
+/// [`time_zone`] has no prefix, for the same malformed input, and when the longest prefix is
+/// the calling code itself with several zones (+1 for a toll-free number: 42 zones from Guam
+/// to Newfoundland; +52 for a Mexican mobile): such a number is tied to no place, and being
+/// inside calling hours in every zone of its country would hold some 90 minutes a day.
 #[must_use]
 pub fn time_zones(e164_digits: &str) -> Vec<&'static str> {
     match zones_of(e164_digits) {
         None => Vec::new(),
-        Some(Zones::One(zone)) => vec![zone],
-        Some(Zones::Several(indices)) => indices
+        Some((_, Zones::One(zone))) => vec![zone],
+        Some((prefix, Zones::Several(_))) if is_calling_code(e164_digits, prefix) => Vec::new(),
+        Some((_, Zones::Several(indices))) => indices
             .iter()
             .filter_map(|&index| data::TZ_NAMES.get(usize::from(index)).copied())
             .collect(),
     }
+}
+
+/// Whether `prefix` is the calling code of the number with E.164 `digits`.
+fn is_calling_code(digits: &str, prefix: u32) -> bool {
+    country_plan::split_calling_code(digits).is_some_and(|(code, _)| u32::from(code) == prefix)
 }
 
 /// The zones of the longest known prefix of a number.
@@ -80,7 +88,8 @@ enum Zones {
     Several(&'static [u16]),
 }
 
-fn zones_of(e164_digits: &str) -> Option<Zones> {
+/// The longest known prefix of a number, and its zones.
+fn zones_of(e164_digits: &str) -> Option<(u32, Zones)> {
     let digits = e164_digits.as_bytes();
     if digits.first() == Some(&b'0') || !digits.iter().all(u8::is_ascii_digit) {
         return None;
@@ -93,18 +102,24 @@ fn zones_of(e164_digits: &str) -> Option<Zones> {
         value = value * 10 + u32::from(digit - b'0');
         *slot = value;
     }
-    let index = prefixes
-        .get(..count)?
-        .iter()
-        .rev()
-        .find_map(|prefix| data::TZ_PREFIXES.binary_search(prefix).ok())?;
+    let (prefix, index) = prefixes.get(..count)?.iter().rev().find_map(|prefix| {
+        data::TZ_PREFIXES
+            .binary_search(prefix)
+            .ok()
+            .map(|index| (*prefix, index))
+    })?;
     let zone = usize::from(*data::TZ_ZONE.get(index)?);
     let Some(list) = zone.checked_sub(data::TZ_NAMES.len()) else {
-        return data::TZ_NAMES.get(zone).copied().map(Zones::One);
+        return data::TZ_NAMES
+            .get(zone)
+            .copied()
+            .map(|zone| (prefix, Zones::One(zone)));
     };
     let start = usize::from(*data::TZ_SET_START.get(list)?);
     let end = usize::from(*data::TZ_SET_START.get(list + 1)?);
-    data::TZ_SET_ZONES.get(start..end).map(Zones::Several)
+    data::TZ_SET_ZONES
+        .get(start..end)
+        .map(|zones| (prefix, Zones::Several(zones)))
 }
 
 /// Where an E.164 number is, as far as choosing a caller ID by place and showing the
@@ -317,12 +332,16 @@ mod tests {
         for &(input, expected) in cases {
             assert_eq!(time_zones(input), expected, "number {input:?}");
         }
-        // No NANP prefix finer than +1 for toll-free numbers: every zone of +1.
-        let toll_free = time_zones("18005551234");
-        assert_eq!(toll_free.len(), 42);
-        assert!(toll_free.contains(&"Pacific/Guam") && toll_free.contains(&"America/Adak"));
+        // No prefix finer than the calling code, which spans several zones: the number is
+        // tied to no place (toll-free +1, a Mexican mobile, a Russian number under +7). A
+        // calling code of one zone is a place.
+        for no_place in ["18005551234", "18885550100", "5215512345678", "70012345678"] {
+            assert_eq!(time_zones(no_place), Vec::<&str>::new(), "{no_place}");
+        }
+        assert_eq!(time_zones("9715012345678"), ["Asia/Dubai"]);
+        let several = time_zones("61891428123");
         assert!(
-            toll_free.windows(2).all(|pair| pair[0] < pair[1]),
+            several.windows(2).all(|pair| pair[0] < pair[1]),
             "sorted, no repeats"
         );
     }
@@ -456,7 +475,16 @@ mod tests {
             };
             assert!(!expected.is_empty(), "zone index of {prefix}");
             let prefix = prefix.to_string();
-            assert_eq!(time_zones(&prefix), expected, "prefix {prefix}");
+            // A calling code's own row of several zones places nobody.
+            let placed = if expected.len() > 1
+                && country_plan::split_calling_code(&prefix)
+                    .is_some_and(|(code, rest)| rest.is_empty() && code.to_string() == prefix)
+            {
+                Vec::new()
+            } else {
+                expected.clone()
+            };
+            assert_eq!(time_zones(&prefix), placed, "prefix {prefix}");
             let one = (expected.len() == 1).then(|| expected[0]);
             assert_eq!(time_zone(&prefix), one, "prefix {prefix}");
         }

@@ -7,6 +7,9 @@
 //! lives here: each export reads its arguments, calls the native function and converts back.
 
 use crate::caller_id::{check_caller_id, suggest_caller_id};
+use crate::calling_hours::{
+    judge, us_federal_and_state, CallFacts, PresetWindow, Verdict, US_PUBLISHED, US_SOURCES,
+};
 use crate::dial::{dial_batch, Dial, DialRequest};
 use crate::error::Skip;
 use crate::link::PRESETS;
@@ -65,7 +68,7 @@ impl From<Result<Dial, Skip>> for Outcome {
 /// Dials each item with the effective settings `readSettings` returned (checked again).
 #[wasm_bindgen(
     js_name = dialBatch,
-    unchecked_return_type = "Array<{ok: true, href: string, number: string, numberDisplay: string, region: string, subdivision: string | null, areaCode: string | null, timeZone: string | null, extension: string | null, callerId: string | null, callerIdDisplay: string | null, callerIdLabel: string | null, reason: 'choice' | 'record' | 'rule-prefix' | 'rule-region' | 'rule-country' | 'area-code' | 'region' | 'country' | 'default' | 'none', reasonDetail: string | null, dialer: string, warning: string | null} | {ok: false, code: 'disabled' | 'settings' | 'caller-id' | 'empty' | 'unreadable' | 'invalid' | 'unknown-country' | 'uncertain', message: string}>"
+    unchecked_return_type = "Array<{ok: true, href: string, number: string, numberDisplay: string, region: string, subdivision: string | null, areaCode: string | null, timeZone: string | null, timeZones: string[], extension: string | null, callerId: string | null, callerIdDisplay: string | null, callerIdLabel: string | null, reason: 'choice' | 'record' | 'rule-prefix' | 'rule-region' | 'rule-country' | 'area-code' | 'region' | 'country' | 'default' | 'none', reasonDetail: string | null, dialer: string, warning: string | null} | {ok: false, code: 'disabled' | 'settings' | 'caller-id' | 'empty' | 'unreadable' | 'invalid' | 'unknown-country' | 'uncertain', message: string}>"
 )]
 pub fn dial_batch_js(
     #[wasm_bindgen(
@@ -85,6 +88,51 @@ pub fn dial_batch_js(
         .map(Outcome::from)
         .collect();
     to_js(&outcomes)
+}
+
+/// The calling-hours and Do Not Call verdict of each click (`calls`: the number, E.164, the
+/// callee's local time in each zone of its dial result's `timeZones` as the browser reads
+/// it, the record's Do Not Call checkbox) under the effective settings `readSettings`
+/// returned (checked again).
+#[wasm_bindgen(js_name = judgeCalls, unchecked_return_type = "Array<Verdict>")]
+pub fn judge_calls_js(
+    #[wasm_bindgen(
+        unchecked_param_type = "Array<{number: string, zones: ZoneTime[], doNotCall: boolean}>"
+    )]
+    calls: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] settings: JsValue,
+) -> Result<JsValue, JsError> {
+    let calls: Vec<CallFacts> = from_js(
+        calls,
+        "judgeCalls: calls must be an array of {number, zones, doNotCall}",
+    )?;
+    let stored: StoredValue = from_js(settings, "judgeCalls: settings")?;
+    let settings = read_settings(&stored, &StoredValue::Null).settings;
+    let verdicts: Vec<Verdict> = calls
+        .iter()
+        .map(|call| judge(call, &settings.calling))
+        .collect();
+    to_js(&verdicts)
+}
+
+/// The preset "US federal and state hours": its windows, each with the rule it encodes,
+/// when the sources were read, and the sources.
+#[wasm_bindgen(
+    js_name = callingHoursPreset,
+    unchecked_return_type = "{published: string, sources: string[], windows: Array<CallingWindow & {source: string}>}"
+)]
+pub fn calling_hours_preset() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Preset {
+        published: &'static str,
+        sources: &'static [&'static str],
+        windows: Vec<PresetWindow>,
+    }
+    to_js(&Preset {
+        published: US_PUBLISHED,
+        sources: &US_SOURCES,
+        windows: us_federal_and_state(),
+    })
 }
 
 /// Checks an E.164 caller ID; throws with the reason when it is not usable.
@@ -180,4 +228,12 @@ pub fn default_settings() -> Result<JsValue, JsError> {
 }
 
 #[wasm_bindgen(typescript_custom_section)]
-const SETTINGS_TS: &str = "export type Settings = {enabled: boolean, defaultCountry: string, defaultCallerId: string, callerIds: Array<{number: string, label: string}>, rules: Array<{region: string, callerId: string}>, localPresence: boolean, recordCallerIdField: string, linkTemplate: string, dialedNumberFormat: 'e164' | 'national'};";
+const SETTINGS_TS: &str = "export type Settings = {enabled: boolean, defaultCountry: string, defaultCallerId: string, callerIds: Array<{number: string, label: string}>, rules: Array<{region: string, callerId: string}>, localPresence: boolean, recordCallerIdField: string, linkTemplate: string, dialedNumberFormat: 'e164' | 'national', callingHours: CallingMode, callingWindows: CallingWindow[], callingHolidays: Holiday[], doNotCall: CallingMode, doNotCallField: string};
+export type CallingMode = 'off' | 'warn' | 'block';
+export type Day = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type CallingWindow = {region: string, days: Day[], from: string, to: string};
+export type Holiday = {region: string, date: string};
+export type ZoneTime = {zone: string, date: string, time: string};
+export type Opening = {kind: 'at', zones: ZoneTime[]} | {kind: 'notWithin', days: number} | {kind: 'zonesNeverAgree'};
+export type Reason = {kind: 'outsideHours', windows: CallingWindow[], zones: Array<ZoneTime & {weekday: Day, inside: boolean, holiday: Holiday | null}>, opening: Opening} | {kind: 'localTimeUnknown', zones: string[]} | {kind: 'doNotCall', field: string};
+export type Verdict = {action: 'call' | 'warn' | 'block', reasons: Reason[], until: ZoneTime[]};";

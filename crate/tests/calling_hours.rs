@@ -10,8 +10,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use dialer_core::calling_hours::{
-    judge, Action, CallFacts, CallingSettings, Date, Day, Opening, Reason, TimeOfDay, Verdict,
-    ZoneTime,
+    judge, Action, CallFacts, CallingSettings, Date, Day, Mode, Opening, Reason, TimeOfDay,
+    Verdict, ZoneTime,
 };
 use dialer_core::place::time_zones;
 use serde_json::json;
@@ -23,9 +23,6 @@ enum Opens {
     /// Each zone's local opening (`zone date time`), and the minutes from the click to the
     /// latest of their instants.
     At(&'static [&'static str], i64),
-    /// The minutes from the click to the latest of the zones' instants (too many zones to
-    /// list).
-    In(i64),
     /// Not within the days searched.
     NotWithin,
     /// The zones never agree.
@@ -96,8 +93,8 @@ const CLOSED_FOR_NINE_DAYS: &str = r#"{
         { "region": "US", "date": "2027-01-01" }
     ]
 }"#;
-const BLOCK_WEEKDAYS_9_TO_5: &str = r#"{ "callingHours": "block", "callingWindows": [
-    { "region": "US", "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" }
+const BLOCK_ONE_HOUR: &str = r#"{ "callingHours": "block", "callingWindows": [
+    { "region": "*", "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "from": "09:00", "to": "10:00" }
 ] }"#;
 const DNC_BLOCK: &str = r#"{ "doNotCall": "block" }"#;
 const DNC_OFF: &str = r#"{ "doNotCall": "off" }"#;
@@ -120,6 +117,8 @@ const MIAMI: &str = "+13054441234";
 const MIAMI_CENTRE: &str = "+13055551234";
 const ORLANDO: &str = "+14075550100";
 const TOLL_FREE: &str = "+18005550100";
+/// An Indonesian number the data places in Jakarta's zone or Jayapura's.
+const JAKARTA_OR_JAYAPURA: &str = "+6291512345678";
 /// International freephone: no time zone at all.
 const FREEPHONE: &str = "+80012345678";
 
@@ -280,10 +279,10 @@ const CASES: &[Case] = &[
     Case { what: "+1305 outside +130555 at 12:30: open", number: MIAMI, at: "2026-03-10 16:30", settings: NESTED_REGIONS, do_not_call: false,
         local: &["America/New_York 2026-03-10 tue 12:30"], action: Call, reasons: &[], opens: Opens::Nothing },
     // Zones unknown, or too many.
-    Case { what: "Toll-free +1: 42 zones, Guam to Newfoundland, all inside 22:00-23:30Z only", number: TOLL_FREE, at: "2026-03-10 18:00", settings: BLOCK, do_not_call: false,
-        local: &[], action: Block, reasons: &["outsideHours"], opens: Opens::In(240) },
-    Case { what: "Toll-free +1 with 09:00-17:00: never all inside at once; block warns", number: TOLL_FREE, at: "2026-03-10 18:00", settings: BLOCK_WEEKDAYS_9_TO_5, do_not_call: false,
-        local: &[], action: Warn, reasons: &["outsideHours"], opens: Opens::NeverAgree },
+    Case { what: "Toll-free +1: tied to no place (no zone of its own, not the 42 of +1); block warns", number: TOLL_FREE, at: "2026-03-10 18:00", settings: BLOCK, do_not_call: false,
+        local: &[], action: Warn, reasons: &["localTimeUnknown"], opens: Opens::Nothing },
+    Case { what: "Jakarta or Jayapura, two hours apart: a one-hour window never fits both; block warns", number: JAKARTA_OR_JAYAPURA, at: "2026-03-10 00:00", settings: BLOCK_ONE_HOUR, do_not_call: false,
+        local: &["Asia/Jakarta 2026-03-10 tue 07:00 out", "Asia/Jayapura 2026-03-10 tue 09:00 in"], action: Warn, reasons: &["outsideHours"], opens: Opens::NeverAgree },
     Case { what: "No zone known: block warns", number: FREEPHONE, at: "2026-03-10 18:00", settings: BLOCK, do_not_call: false,
         local: &[], action: Warn, reasons: &["localTimeUnknown"], opens: Opens::Nothing },
     // Do Not Call.
@@ -440,14 +439,46 @@ fn calling_hours_at_real_moments() {
                 assert_eq!(said, *expected, "{what}");
                 opens_in(case, &settings, zones, *minutes);
             }
-            (Opens::In(minutes), Some(Opening::At { zones })) => {
-                opens_in(case, &settings, zones, *minutes);
-            }
             (Opens::NotWithin, Some(Opening::NotWithin { days })) => assert_eq!(*days, 8),
             (Opens::NeverAgree, Some(Opening::ZonesNeverAgree)) => {}
             (_, found) => panic!("{what}: opening {found:?}"),
         }
+        holds_until(case, &settings, &call, &verdict);
     }
+}
+
+/// Checks the verdict's `until` as the browser uses it: the earliest of its zones' instants
+/// is after the click, and the click judged a minute before then gets the same answer (the
+/// link's verdict may serve every click until then). No `until` only when no clock matters.
+fn holds_until(case: &Case, settings: &CallingSettings, call: &CallFacts, verdict: &Verdict) {
+    let what = case.what;
+    let kinds = |verdict: &Verdict| -> Vec<String> {
+        let json = serde_json::to_value(verdict).expect("serializes");
+        json["reasons"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|reason| reason["kind"].to_string())
+            .collect()
+    };
+    let clock_free = settings.calling_hours == Mode::Off
+        || kinds(verdict).contains(&"\"localTimeUnknown\"".to_owned());
+    assert_eq!(verdict.until.is_empty(), clock_free, "{what}");
+    let Some(until) = verdict.until.iter().map(instant).min() else {
+        return;
+    };
+    let at = utc(case.at);
+    assert!(
+        until > at && until - at <= chrono::Duration::days(1),
+        "{what}: until {until}"
+    );
+    let last = until - chrono::Duration::minutes(1);
+    let then = judge(&facts(case.number, last, call.do_not_call), settings);
+    assert_eq!(
+        (then.action, kinds(&then)),
+        (verdict.action, kinds(verdict)),
+        "{what}: at {last}, before {until}"
+    );
 }
 
 #[test]
@@ -479,6 +510,10 @@ fn the_verdict_has_the_documented_json_shape() {
                     }
                 },
                 { "kind": "doNotCall", "field": "DoNotCall" }
+            ],
+            "until": [
+                { "zone": "America/Denver", "date": "2026-03-10", "time": "09:00" },
+                { "zone": "America/Phoenix", "date": "2026-03-10", "time": "08:00" }
             ]
         })
     );
@@ -489,7 +524,7 @@ fn the_verdict_has_the_documented_json_shape() {
     .expect("serializes");
     assert_eq!(
         unknown,
-        json!({ "action": "warn", "reasons": [{ "kind": "localTimeUnknown", "zones": [] }] })
+        json!({ "action": "warn", "reasons": [{ "kind": "localTimeUnknown", "zones": [] }], "until": [] })
     );
 }
 

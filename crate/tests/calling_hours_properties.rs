@@ -1,6 +1,7 @@
 //! Properties of the calling-hours decision over any settings, numbers and local times:
 //! it never panics; "call" means every possible zone of the callee is inside a window that
-//! applies and on no holiday; an opening is callable and the minute before it is not; and
+//! applies and on no holiday; an opening is callable and the minute before it is not; the
+//! verdict is the same at every minute before its `until`; and
 //! `block` is only ever the answer of a mode set to `block`, never when the local time is
 //! unknown.
 
@@ -11,8 +12,8 @@ use dialer_core::calling_hours::{
 use dialer_core::place::{time_zones, Place};
 use proptest::prelude::*;
 
-/// Numbers with one zone, several (Navajo Nation, 709, Australia, toll-free +1), none
-/// (international freephone), in regions the windows below name, and odd input.
+/// Numbers with one zone, several (Navajo Nation, 709, Australia), none (international
+/// freephone, toll-free +1: no place), in regions the windows below name, and odd input.
 const NUMBERS: [&str; 14] = [
     "+13125550100",
     "+19282831234",
@@ -223,6 +224,26 @@ proptest! {
             prop_assert_eq!(&at(minutes).zones, zones);
             prop_assert!(outside(&judge(&at(minutes), &settings)).is_none());
             prop_assert!(outside(&judge(&at(minutes - 1), &settings)).is_some());
+        }
+
+        // The verdict holds until `until`: the same answer at any minute before it.
+        if let Some(first_until) = verdict.until.first() {
+            let first = call.zones.iter().find(|t| t.zone == first_until.zone);
+            let minutes = minutes_between(first.expect("the zone"), first_until);
+            prop_assert!((1..=u32::from(MINUTES_PER_DAY)).contains(&minutes));
+            let later = |by: u32| CallFacts {
+                zones: call.zones.iter().map(|zone| zone.after(by)).collect(),
+                ..call.clone()
+            };
+            prop_assert_eq!(&later(minutes).zones, &verdict.until);
+            for by in [minutes / 2, minutes - 1] {
+                let then = judge(&later(by), &settings);
+                prop_assert_eq!(then.action, verdict.action);
+                prop_assert_eq!(then.reasons.len(), verdict.reasons.len());
+            }
+        } else {
+            let unknown = verdict.reasons.iter().any(|r| matches!(r, Reason::LocalTimeUnknown { .. }));
+            prop_assert!(!hours_on || unknown);
         }
     }
 }

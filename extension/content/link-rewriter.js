@@ -12,6 +12,7 @@
  */
 
 /* exported LinkRewriter */
+/** What the core is asked about one number. @typedef {{ raw: string, recordCallerId: string | null, doNotCall: boolean }} DialItem */
 const LinkRewriter = (() => {
   class LinkRewriter {
     /** anchor -> { telHref, original: { title, aria-label }, appliedHref, item } */
@@ -40,7 +41,10 @@ const LinkRewriter = (() => {
     #dialBatch;
     #describe;
     #recordCallerIdOf;
+    #doNotCallOf;
     #onSettled;
+    /** The timer that asks again for numbers whose verdict expires first. */
+    #expiry = 0;
     /** raw value -> why it was left as it was; shown in the popup. */
     skipped = new Map();
     /** Why the core could not answer, if it could not. @type {string | null} */
@@ -48,20 +52,24 @@ const LinkRewriter = (() => {
 
     /**
      * `dialBatch(items)` resolves to `{ enabled, results }` from the core, one result per
-     * `{ raw, recordCallerId }` item; `describe(result)` is the link's title;
+     * `{ raw, recordCallerId, doNotCall }` item, each with its calling-hours verdict and the
+     * instant it holds until; `describe(result)` is the link's title;
      * `recordCallerIdOf(element)` is the caller ID stored on the record the phone link or
-     * field belongs to, or null; `onSettled()` is called after each batch is applied.
+     * field belongs to, or null; `doNotCallOf(element)` whether that record is Do Not Call;
+     * `onSettled()` is called after each batch is applied.
      * @param {{
-     *   dialBatch: (items: { raw: string, recordCallerId: string | null }[]) => Promise<{ enabled: boolean, results: DialResult[] }>,
-     *   describe: (result: DialResult) => string,
+     *   dialBatch: (items: DialItem[]) => Promise<{ enabled: boolean, results: JudgedResult[] }>,
+     *   describe: (result: JudgedResult) => string,
      *   recordCallerIdOf: (element: Element) => string | null,
+     *   doNotCallOf: (element: Element) => boolean,
      *   onSettled: () => void,
      * }} options
      */
-    constructor({ dialBatch, describe, recordCallerIdOf, onSettled }) {
+    constructor({ dialBatch, describe, recordCallerIdOf, doNotCallOf, onSettled }) {
       this.#dialBatch = dialBatch;
       this.#describe = describe;
       this.#recordCallerIdOf = recordCallerIdOf;
+      this.#doNotCallOf = doNotCallOf;
       this.#onSettled = onSettled;
     }
 
@@ -178,7 +186,7 @@ const LinkRewriter = (() => {
       const state = this.#stateOf(target);
       if (!state) return;
       const raw = state.telHref !== undefined ? phoneLinkValue(state.telHref) : state.text.trim();
-      state.item = { raw, recordCallerId: this.#recordCallerIdOf(target) };
+      state.item = { raw, recordCallerId: this.#recordCallerIdOf(target), doNotCall: this.#doNotCallOf(target) };
       const turn = { target, state, item: state.item, telHref: state.telHref };
       const key = itemKey(turn.item);
       const answer = this.#answers.get(key);
@@ -236,6 +244,41 @@ const LinkRewriter = (() => {
       }
       this.#waiting = waiting;
       this.#applyAnswered();
+      this.#expireLater();
+    }
+
+    /**
+     * Verdicts hold until the next edge of calling hours in the callee's zones: when the
+     * first of them expires, its numbers are asked again, so that their titles (and a click
+     * answered from them) say what a click does then.
+     */
+    #expireLater() {
+      clearTimeout(this.#expiry);
+      let next = Infinity;
+      for (const { result } of this.#answers.values()) {
+        const until = result && 'verdictUntil' in result ? result.verdictUntil : null;
+        if (typeof until === 'number') next = Math.min(next, until);
+      }
+      if (next === Infinity) return;
+      // setTimeout's longest wait is about 24.8 days; verdicts hold a day at most.
+      this.#expiry = setTimeout(() => this.#expire(), Math.max(0, next - Date.now()));
+    }
+
+    #expire() {
+      const now = Date.now();
+      const expired = new Set();
+      for (const [key, { result }] of this.#answers) {
+        const until = result && 'verdictUntil' in result ? result.verdictUntil : null;
+        if (typeof until === 'number' && until <= now) {
+          this.#answers.delete(key);
+          expired.add(key);
+        }
+      }
+      forEachSliced([...this.#tracked], (target) => {
+        const item = this.#stateOf(target)?.item;
+        if (target.isConnected && item && expired.has(itemKey(item))) this.#queue(target);
+      }).catch((error) => console.debug('Caller ID Dialer: could not ask again', error));
+      this.#expireLater();
     }
 
     /** Applies the answered turns in slices; reports when done. */
@@ -374,9 +417,13 @@ const LinkRewriter = (() => {
    */
   const DESCRIBING_ATTRIBUTES = ['title', 'aria-label'];
 
-  /** Cache key of a request: the same raw value on another record may get another caller ID. */
-  function itemKey({ raw, recordCallerId }) {
-    return `${raw}\u0000${recordCallerId ?? ''}`;
+  /**
+   * Cache key of a request: the same raw value on another record may get another caller ID,
+   * and another verdict.
+   * @param {DialItem} item
+   */
+  function itemKey({ raw, recordCallerId, doNotCall }) {
+    return `${raw}\u0000${recordCallerId ?? ''}\u0000${doNotCall ? 1 : 0}`;
   }
 
   /** Writes an attribute only when it changes: the page sees no mutation for nothing. */

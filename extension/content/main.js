@@ -16,6 +16,7 @@
     describe: titleOf,
     recordCallerIdOf: (node) =>
       settings?.recordCallerIdField ? recordFields.callerIdFor(node, settings.recordCallerIdField) : null,
+    doNotCallOf,
     onSettled: reportTabState,
   });
   /**
@@ -34,13 +35,23 @@
     return cached.title;
   }
 
-  /** A record's caller-ID field met after the numbers of its record were dialed: ask again once. */
+  /** Whether the record of the number `node` shows is Do Not Call, when that is checked at all. */
+  function doNotCallOf(node) {
+    const field = settings?.doNotCall !== 'off' ? settings?.doNotCallField : '';
+    return field ? recordFields.doNotCallFor(node, field) : false;
+  }
+
+  /**
+   * A record's caller-ID or Do Not Call field met after the numbers of its record were
+   * dialed: ask again once.
+   */
   let recheckScheduled = false;
   const finder = new LinkFinder({
     onPhoneLink: (anchor) => rewriter.add(anchor),
     onTextField: (field) => rewriter.addTextField(field),
     onRecordField: (element) => {
-      if (recordFields.add(element) !== settings?.recordCallerIdField || recheckScheduled) return;
+      const name = recordFields.add(element);
+      if (!name || ![settings?.recordCallerIdField, settings?.doNotCallField].includes(name) || recheckScheduled) return;
       recheckScheduled = true;
       setTimeout(() => {
         recheckScheduled = false;
@@ -100,12 +111,18 @@
 
   answerMessages({
     report,
-    /** "Call from…": dial the right-clicked number once with the chosen caller ID. */
+    /**
+     * "Call from…": dial the right-clicked number once with the chosen caller ID, judged by
+     * calling hours and Do Not Call now, as a click is.
+     */
     callFrom: async ({ callerId }) => {
-      const item = contextAnchor && rewriter.itemOf(contextAnchor);
-      if (!item) return { dialed: false };
-      const { results } = await askBackground({ type: 'dial', items: [{ ...item, choice: callerId }] });
+      const anchor = contextAnchor;
+      const item = anchor && rewriter.itemOf(anchor);
+      if (!anchor || !item) return { dialed: false };
+      const request = { ...item, choice: callerId, doNotCall: doNotCallOf(anchor) };
+      const { results } = await askBackground({ type: 'dial', items: [request] });
       if (!results[0]?.ok) return { dialed: false };
+      if (!(await confirmCall(results[0], { settings, returnFocus: anchor }))) return { dialed: false };
       // Hands the link to the handler of its scheme (8x8 Work for Desktop for callto:).
       location.assign(results[0].href);
       return { dialed: true, href: results[0].href };

@@ -9,13 +9,15 @@
  * tests/e2e/surfaces.test.mjs counts on the fixtures (running this file as shipped).
  */
 /* exported isPhoneLink, phoneLinkValue, recordFieldName, recordFieldValue, isHighlightsPanel, isRecordPage,
-  isConsoleTab, isTextPhoneField, textPhoneNode,
+  isConsoleTab, isTextPhoneField, textPhoneNode, recordFieldChecked, isListRow, listRowChecked,
+  LIST_ROW, DO_NOT_CALL_COLUMN,
   RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE,
   CLASSIC_DETAIL_VALUE, CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE,
   CLASSIC_LIST, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW, CLASSIC_GRID, CLASSIC_GRID_CELL */
 const {
   isPhoneLink, phoneLinkValue, recordFieldName, recordFieldValue, isHighlightsPanel, isRecordPage,
-  isConsoleTab, isTextPhoneField, textPhoneNode,
+  isConsoleTab, isTextPhoneField, textPhoneNode, recordFieldChecked, isListRow, listRowChecked,
+  LIST_ROW, DO_NOT_CALL_COLUMN,
   RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE,
   CLASSIC_DETAIL_VALUE, CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE,
   CLASSIC_LIST, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW, CLASSIC_GRID, CLASSIC_GRID_CELL,
@@ -67,6 +69,49 @@ const {
   function recordFieldValue(field) {
     const value = field.querySelector(RECORD_FIELD_VALUE) ?? field.querySelector(RECORD_FIELD_CONTROL);
     return value ? composedText(value) : composedText(field, (element) => element.matches(RECORD_FIELD_LABEL));
+  }
+
+  /**
+   * A checkbox field of a record page (Do Not Call) renders `lightning-input` with a checkbox
+   * in its shadow, in the page layout and (slotted) in Dynamic Forms; it is checked when the
+   * input is (the `checked` property), which `lightning-input` also reflects as a `checked`
+   * attribute on itself (tests/fixtures/MARKUP.md).
+   */
+  const CHECKBOX_INPUT = 'input[type="checkbox"]';
+  const CHECKBOX_COMPONENT = 'lightning-input';
+
+  /** Whether the checkbox of record field `field` is checked; false when it shows none. */
+  function recordFieldChecked(field) {
+    const found = composedFind(field, (element) => element.matches(`${CHECKBOX_INPUT}, ${CHECKBOX_COMPONENT}`));
+    if (!found) return false;
+    if (found.localName === CHECKBOX_COMPONENT) {
+      const input = composedFind(found, (element) => element.matches(CHECKBOX_INPUT));
+      return input ? /** @type {HTMLInputElement} */ (input).checked : found.hasAttribute('checked');
+    }
+    return /** @type {HTMLInputElement} */ (found).checked;
+  }
+
+  /**
+   * `lightning-datatable` (list views, related lists): a record's row is a
+   * `tr[data-row-key-value]` (its Id); each cell a `td` naming its column in
+   * `data-col-key-value` (`<fieldName>-<type>-<index>`, e.g. `DoNotCall-boolean-2`) and its
+   * label in `data-label`, with its value in `data-cell-value` (`"true"` for a checked box).
+   * The Do Not Call column is the one of the field the settings name, or labelled as
+   * Salesforce labels its standard field.
+   */
+  const LIST_ROW = 'tr[data-row-key-value]';
+  const DO_NOT_CALL_COLUMN = 'td[data-label="Do Not Call"]';
+
+  /** Whether `element` is the row of one record in a list. */
+  function isListRow(element) {
+    return element.localName === 'tr' && element.matches(LIST_ROW);
+  }
+
+  /** Whether the row's column of checkbox field `fieldName` (or its Do Not Call column) is checked. */
+  function listRowChecked(row, fieldName) {
+    const column = `td[data-col-key-value^="${CSS.escape(`${fieldName}-boolean-`)}"]`;
+    const cell = row.querySelector(`:scope > ${column}`) ?? row.querySelector(`:scope > ${DO_NOT_CALL_COLUMN}`);
+    return cell?.getAttribute('data-cell-value') === 'true';
   }
 
   /**
@@ -236,7 +281,8 @@ const {
 
   return {
     isPhoneLink, phoneLinkValue, recordFieldName, recordFieldValue, isHighlightsPanel, isRecordPage,
-    isConsoleTab, isTextPhoneField, textPhoneNode,
+    isConsoleTab, isTextPhoneField, textPhoneNode, recordFieldChecked, isListRow, listRowChecked,
+    LIST_ROW, DO_NOT_CALL_COLUMN,
     RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE,
     CLASSIC_DETAIL_VALUE, CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE,
     CLASSIC_LIST, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW, CLASSIC_GRID, CLASSIC_GRID_CELL,

@@ -7,6 +7,7 @@
  */
 import { core, coreReady } from '../ui/core.js';
 import { localize } from '../ui/localize.js';
+import * as callingHours from './calling-hours.js';
 import * as choice from './choice.js';
 import * as dialer from './dialer.js';
 import { el } from './dom.js';
@@ -26,7 +27,7 @@ import * as tryNumber from './try-number.js';
  */
 
 /** @type {Section[]} */
-const SECTIONS = [general, pool, choice, dialer, tryNumber, transfer];
+const SECTIONS = [general, pool, choice, callingHours, dialer, tryNumber, transfer];
 
 /**
  * Builds the editor into `container`, starts the core and shows the stored settings.

@@ -2,17 +2,13 @@
  * The rules: a caller ID per region (a country, a state or province, or a number prefix),
  * listed as the core applies them, with a form that checks a new rule as it is written.
  */
-import { core } from '../ui/core.js';
-import { localize, t } from '../ui/localize.js';
+import { t } from '../ui/localize.js';
 import { callerIdFeedback, callerIdText } from './caller-id.js';
 import { $, cell, clearOnEscape, el, markInvalid, message, row, setMessage, setting, textInput } from './dom.js';
 import { redrawList, removeEntry } from './entries.js';
 import { problemsText } from './problems.js';
-import { countryOptions, regionText } from './regions.js';
+import { fillRegions, PREFIX_OPTION, regionText } from './regions.js';
 import { check, commit, state } from './state.js';
-
-/** The value of the region list's entry for a number prefix. */
-const PREFIX_OPTION = 'prefix';
 
 export function build() {
   return setting(
@@ -61,33 +57,6 @@ export function start() {
   $('rule-prefix').addEventListener('input', () => checkRuleForm({ final: false }));
   $('rule-callerid').addEventListener('input', () => checkRuleForm({ final: false }));
   clearOnEscape([$('rule-prefix'), $('rule-callerid')], $('rule-message'));
-}
-
-/**
- * Rule regions: a prefix, then countries, US states & territories, Canadian provinces.
- * @param {HTMLSelectElement} select
- */
-function fillRegions(select) {
-  /** @param {string} key @param {HTMLOptionElement[]} options */
-  const group = (key, options) => {
-    const node = el('optgroup', { label: t(key) });
-    node.append(...options);
-    return node;
-  };
-  /** @param {string} country */
-  const subdivisionOptions = (country) =>
-    state.subdivisions
-      .filter(({ code }) => code.startsWith(`${country}-`))
-      .map(({ code, name }) => new Option(`${name} (${code})`, code))
-      .sort((a, b) => a.text.localeCompare(b.text, navigator.language));
-  select.replaceChildren(
-    el('option', { value: '', i18n: 'ruleChooseRegion' }),
-    el('option', { value: PREFIX_OPTION, i18n: 'rulePrefixOption' }),
-    group('groupCountries', countryOptions(core.countries())),
-    group('groupUsStates', subdivisionOptions('US')),
-    group('groupCaProvinces', subdivisionOptions('CA')),
-  );
-  localize(select);
 }
 
 /**

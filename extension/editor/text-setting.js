@@ -1,5 +1,5 @@
 /**
- * A setting typed as text (the default caller ID, the record field, a custom link template):
+ * A setting typed as text (the default caller ID, the record fields, a custom link template):
  * checked as the agent types, saved on Enter or when the field is left, put back on Escape.
  */
 import { t } from '../ui/localize.js';
@@ -7,7 +7,7 @@ import { markInvalid, setMessage } from './dom.js';
 import { problemsText } from './problems.js';
 import { check, commit, state } from './state.js';
 
-/** @typedef {'recordCallerIdField' | 'linkTemplate'} TextKey */
+/** @typedef {'recordCallerIdField' | 'linkTemplate' | 'doNotCallField'} TextKey */
 
 /**
  * Shows a stored text value in its field unless the agent is typing there, or has typed

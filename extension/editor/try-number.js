@@ -1,6 +1,7 @@
 /**
- * "Try a number": what a number would dial, from which caller ID and why, under the
- * settings in effect, worded as the links' tooltips are (shared/describe.js).
+ * "Try a number": what a number would dial, from which caller ID and why, and whether a
+ * click now would be inside calling hours, under the settings in effect, worded as the
+ * links' tooltips and the dialog at the click are (shared/describe.js).
  */
 import { core } from '../ui/core.js';
 import { t } from '../ui/localize.js';
@@ -40,6 +41,8 @@ export function build() {
         el('dd', { id: 'try-reason' }),
         el('dt', { i18n: 'tryLocalTime' }),
         el('dd', { id: 'try-time' }),
+        el('dt', { i18n: 'tryCallingHours' }),
+        el('dd', { id: 'try-calling' }),
         el('dt', { i18n: 'tryLink' }),
         el('dd', {}, el('code', { id: 'try-href' })),
       ),
@@ -87,8 +90,23 @@ export function render() {
   setText($('try-callerid'), words.callerIdText ?? t('callerIdNone'));
   setText($('try-reason'), words.reasonText);
   setText($('try-time'), words.localTime ? t('tryLocalTimeValue', [words.localTime, result.timeZone]) : t('tryTimeUnknown'));
+  setText($('try-calling'), callingText(result));
   setText($('try-href'), result.href);
   details.hidden = false;
   setMessage(shown, result.warning ? 'warning' : '', result.warning ?? '');
+}
+/**
+ * Whether a click now would dial at once, ask first or be blocked, and why.
+ * @param {Extract<ReturnType<Core['dialBatch']>[number], { ok: true }>} result
+ */
+function callingText(result) {
+  const { settings } = state;
+  if (settings.callingHours === 'off') return t('tryCallingOff');
+  const now = Date.now();
+  const [judged] = /** @type {JudgedDial[]} */ (judgeResults(core, [{}], [result], settings, now));
+  const verdict = judged.verdict;
+  if (!verdict || verdict.action === 'call') return t('tryCallingInside');
+  const why = describeVerdict(verdict, { now, callingHours: settings.callingHours }).lines.join(' ');
+  return t(verdict.action === 'block' ? 'tryCallingBlock' : 'tryCallingWarn', [why]);
 }
 /** @typedef {import('../ui/core.js').Core} Core */

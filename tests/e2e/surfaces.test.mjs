@@ -30,6 +30,8 @@ const PAGES = {
   account: (query = '') => [LIGHTNING, `/lightning/r/Account/001000000000001AAA/view${query}`],
   console: (query = '') => [LIGHTNING, `/lightning/app/console${query}`],
   record: (query = '?shadow=native') => [LIGHTNING, `/lightning/r/Contact/003000000000001AAA/view${query}`],
+  /** The record home page (Do Not Call: record 101 and two of its related contacts; 102 none). */
+  recordHome: (id, query = '') => [LIGHTNING, `/lightning/r/Contact/${id}/view?layout=standard&shadow=native${query}`],
   classicDetail: () => [CLASSIC, '/003000000000001'],
   classicList: () => [CLASSIC, '/003?fcf=00B000000000001'],
   visualforce: () => ['acme--c.vf.force.com', '/apex/CallSheet'],
@@ -120,6 +122,16 @@ for (const browserName of BROWSERS) {
         { name: 'textPhoneNode', fixture: PAGES.account('?shadow=native'), expected: 4 },
         { name: 'textPhoneNode', fixture: PAGES.classicDetail(), expected: 9 },
         { name: 'textPhoneNode', fixture: PAGES.classicList(), expected: 10 },
+        // Do Not Call: the related list's rows and column, in both datatable render modes; the
+        // record's checkbox checked on 101 (page layout and Dynamic Forms), not on 102.
+        { name: 'LIST_ROW', fixture: PAGES.recordHome('003000000000101AAA'), expected: 4 },
+        { name: 'isListRow', fixture: PAGES.recordHome('003000000000101AAA', '&datatable=inline'), expected: 4 },
+        { name: 'DO_NOT_CALL_COLUMN', fixture: PAGES.recordHome('003000000000101AAA'), expected: 4 },
+        { name: 'doNotCallRows', fixture: PAGES.recordHome('003000000000101AAA'), expected: 2 },
+        { name: 'doNotCallRows', fixture: PAGES.recordHome('003000000000101AAA', '&datatable=inline'), expected: 2 },
+        { name: 'doNotCallRecord', fixture: PAGES.recordHome('003000000000101AAA'), expected: 1 },
+        { name: 'doNotCallRecord', fixture: [LIGHTNING, '/lightning/r/Contact/003000000000101AAA/view?layout=dynamic&shadow=native'], expected: 1 },
+        { name: 'doNotCallRecord', fixture: PAGES.recordHome('003000000000102AAA'), expected: 0 },
       ];
 
       // Counted on the pages as Salesforce renders them: the extension switched off.
@@ -137,9 +149,12 @@ for (const browserName of BROWSERS) {
         for (const pending of opened.values()) await (await pending).page.close();
       });
 
-      // The shipped file, run in the page (in the world of the page, which has no shadow
-      // DOM patches on these fixtures: native shadow or none). Counted through open roots.
-      const source = readFileSync(join(DIST[browserName], 'content', 'selectors.js'), 'utf8');
+      // The shipped file (with the DOM walks it uses), run in the page (in the world of the
+      // page, which has no shadow DOM patches on these fixtures: native shadow or none).
+      // Counted through open roots.
+      const source = ['composed-dom.js', 'selectors.js']
+        .map((file) => readFileSync(join(DIST[browserName], 'content', file), 'utf8'))
+        .join('\n');
       const count = new Function(
         'name',
         `${source}
@@ -151,11 +166,13 @@ for (const browserName of BROWSERS) {
           }
         };
         visit(document);
-        const tests = { isPhoneLink, recordFieldName, isConsoleTab, isTextPhoneField,
-          textPhoneNode: (element) => isTextPhoneField(element) && textPhoneNode(element) };
+        const tests = { isPhoneLink, recordFieldName, isConsoleTab, isTextPhoneField, isListRow,
+          textPhoneNode: (element) => isTextPhoneField(element) && textPhoneNode(element),
+          doNotCallRows: (element) => isListRow(element) && listRowChecked(element, 'DoNotCall'),
+          doNotCallRecord: (element) => recordFieldName(element)?.field === 'DoNotCall' && recordFieldChecked(element) };
         const selectors = { RECORD_FIELD_VALUE, CONSOLE_TAB, AURA_OUTPUT_PHONE, CLASSIC_DETAIL_VALUE,
           CLASSIC_DETAIL_LABEL, CLASSIC_INLINE_EDIT_VALUE, CLASSIC_LIST_CELL, CLASSIC_LIST_HEADER_ROW,
-          CLASSIC_GRID_CELL, CLASSIC_GRID, CLASSIC_LIST };
+          CLASSIC_GRID_CELL, CLASSIC_GRID, CLASSIC_LIST, LIST_ROW, DO_NOT_CALL_COLUMN };
         if (tests[name]) return elements.filter((element) => tests[name](element)).length;
         if (selectors[name]) return elements.filter((element) => element.matches(selectors[name])).length;
         throw new Error('no selector ' + name);`,

@@ -1,7 +1,7 @@
 /**
  * The settings editor's modules, imported in Node as the popup imports them, on a jsdom
- * document, with the classic scripts a page loads first (shared/ext.js, settings-store.js,
- * describe.js) and the fake core in place of core/core.js.
+ * document, with the classic scripts the page loads first (as options.html lists them) and
+ * the fake core in place of core/core.js.
  *
  * The modules keep one editor's state, so each test file opens one page (`openEditor`).
  */
@@ -13,7 +13,10 @@ import { fakeWasmBindgen } from './fake-core.mjs';
 import { fakeExt } from './fake-ext.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
-const CLASSIC = ['shared/ext.js', 'shared/settings-store.js', 'shared/describe.js'];
+/** The classic scripts the options page loads before its modules, as its HTML lists them (the core's glue aside). */
+const CLASSIC = [...readFileSync(new URL('extension/options/options.html', ROOT), 'utf8').matchAll(/<script src="\.\.\/([^"]+)"/g)]
+  .map(([, path]) => path)
+  .filter((path) => path !== 'core/core.js');
 
 /**
  * Opens the options page's markup with the editor started on it, with `sync` and `managed`

@@ -1,9 +1,5 @@
 //! The five settings of calling hours and Do Not Call, their keys and defaults.
 
-use super::check::{
-    check_calling_holidays, check_calling_hours, check_calling_windows, check_do_not_call,
-    check_do_not_call_field,
-};
 use super::day::Day;
 use super::holiday::Holiday;
 use super::mode::Mode;
@@ -11,7 +7,7 @@ use super::scope::Scope;
 use super::time_of_day::TimeOfDay;
 use super::window::CallingWindow;
 use crate::error::SettingsError;
-use crate::settings::StoredValue;
+use crate::settings::{check, StoredValue};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -77,36 +73,18 @@ impl Default for CallingSettings {
 
 impl CallingSettings {
     /// Reads the five keys of a stored settings object, strictly: every problem of every
-    /// key, or the settings (defaults for missing keys; other keys are not looked at).
+    /// key, or the settings (defaults for missing keys; other keys are not looked at). The
+    /// settings' own check ([`crate::settings::check`]) reads them, as for every other key.
     pub fn read(stored: &StoredValue) -> Result<CallingSettings, Vec<SettingsError>> {
-        let StoredValue::Object(pairs) = stored else {
-            return Err(vec![SettingsError::NotAnObject {
-                found: stored.describe(),
-            }]);
-        };
-        let mut settings = CallingSettings::default();
-        let mut problems = Vec::new();
-        for (key, value) in pairs {
-            let read = match key.as_str() {
-                CALLING_HOURS => check_calling_hours(value).map(|v| settings.calling_hours = v),
-                CALLING_WINDOWS => {
-                    check_calling_windows(value).map(|v| settings.calling_windows = v)
-                }
-                CALLING_HOLIDAYS => {
-                    check_calling_holidays(value).map(|v| settings.calling_holidays = v)
-                }
-                DO_NOT_CALL => check_do_not_call(value).map(|v| settings.do_not_call = v),
-                DO_NOT_CALL_FIELD => {
-                    check_do_not_call_field(value).map(|v| settings.do_not_call_field = v)
-                }
-                _ => Ok(()),
-            };
-            if let Err(found) = read {
-                problems.extend(found);
-            }
-        }
+        let checked = check(stored);
+        let problems: Vec<SettingsError> = checked
+            .findings
+            .into_iter()
+            .filter(|finding| finding.key.is_empty() || KEYS.contains(&finding.key.as_str()))
+            .map(|finding| finding.error)
+            .collect();
         if problems.is_empty() {
-            Ok(settings)
+            Ok(checked.settings.calling)
         } else {
             Err(problems)
         }

@@ -16,14 +16,14 @@ use super::scope::{Scope, EVERYWHERE};
 use super::time_of_day::TimeOfDay;
 use super::window::CallingWindow;
 use crate::error::{Quoted, SettingsError, TargetError};
+use crate::settings::field_name_at;
 use crate::settings::StoredValue;
-use crate::settings::{check, RECORD_CALLER_ID_FIELD};
 
-const MODE: &str = "\"off\", \"warn\" or \"block\"";
-const WINDOW_LIST: &str = "a list of {\"region\", \"days\", \"from\", \"to\"} entries";
+pub(crate) const MODE: &str = "\"off\", \"warn\" or \"block\"";
+pub(crate) const WINDOW_LIST: &str = "a list of {\"region\", \"days\", \"from\", \"to\"} entries";
 const WINDOW_ENTRY: &str = "an object with region, days, from and to";
 const WINDOW_KEYS: &str = "region, days, from and to";
-const HOLIDAY_LIST: &str = "a list of {\"region\", \"date\"} entries";
+pub(crate) const HOLIDAY_LIST: &str = "a list of {\"region\", \"date\"} entries";
 const HOLIDAY_ENTRY: &str = "an object with region and date";
 const HOLIDAY_KEYS: &str = "region and date";
 const SCOPE: &str = "a string such as \"*\", \"US\", \"US-FL\" or \"+1305\"";
@@ -31,7 +31,7 @@ const DAYS: &str = "a list of days such as [\"mon\", \"tue\"]";
 const DAY: &str = "a day string such as \"mon\"";
 const TIME: &str = "a time string such as \"08:00\"";
 const DATE: &str = "a date string such as \"2026-12-25\"";
-const FIELD_NAME: &str = "a field API name string such as \"DoNotCall\", or \"\"";
+pub(crate) const FIELD_NAME: &str = "a field API name string such as \"DoNotCall\", or \"\"";
 
 /// `callingHours`: `off`, `warn` or `block`.
 pub fn check_calling_hours(value: &StoredValue) -> Result<Mode, Vec<SettingsError>> {
@@ -97,20 +97,7 @@ pub fn check_calling_holidays(value: &StoredValue) -> Result<Vec<Holiday>, Vec<S
 pub fn check_do_not_call_field(value: &StoredValue) -> Result<String, Vec<SettingsError>> {
     let field = Field::new(DO_NOT_CALL_FIELD, value);
     let name = field.string(FIELD_NAME).map_err(|problem| vec![problem])?;
-    // The rule is `recordCallerIdField`'s, asked through the settings' public check so the
-    // two cannot drift apart.
-    let probe = StoredValue::object([(RECORD_CALLER_ID_FIELD, StoredValue::string(name))]);
-    let refusal = check(&probe)
-        .findings
-        .into_iter()
-        .find_map(|finding| match finding.error {
-            SettingsError::BadValue { message, .. } => Some(message),
-            _ => None,
-        });
-    match refusal {
-        None => Ok(name.to_owned()),
-        Some(message) => Err(vec![field.refuse(message)]),
-    }
+    field_name_at(DO_NOT_CALL_FIELD, name).map_err(|problem| vec![problem])
 }
 
 fn mode(field: &Field) -> Result<Mode, SettingsError> {

@@ -57,30 +57,24 @@ impl<'a> Field<'a> {
         known: &'static str,
         problems: &mut Vec<SettingsError>,
     ) -> Option<[Field<'a>; N]> {
-        let pairs = match self.present() {
-            Ok(StoredValue::Object(pairs)) => pairs,
-            Ok(other) => {
-                problems.push(self.wrong_type(expected, other));
-                return None;
-            }
+        let (found, others) = match self.present() {
+            Ok(value) => match value.entry(names) {
+                Some(read) => read,
+                None => {
+                    problems.push(self.wrong_type(expected, value));
+                    return None;
+                }
+            },
             Err(missing) => {
                 problems.push(missing);
                 return None;
             }
         };
-        let mut found = [None; N];
-        for (name, value) in pairs {
-            match names.iter().position(|known| known == name) {
-                Some(at) => {
-                    if let Some(slot) = found.get_mut(at) {
-                        *slot = Some(value);
-                    }
-                }
-                None => problems.push(SettingsError::UnknownEntryKey {
-                    field: format!("{}.{name}", self.path),
-                    expected: known,
-                }),
-            }
+        for name in others {
+            problems.push(SettingsError::UnknownEntryKey {
+                field: format!("{}.{name}", self.path),
+                expected: known,
+            });
         }
         let mut names = names.into_iter();
         Some(found.map(|value| Field {

@@ -4,6 +4,7 @@ use super::calling_settings::CallingSettings;
 use super::facts::{CallFacts, ZoneTime};
 use super::opening::next_opening;
 use super::schedule::Schedule;
+use super::time_of_day::TimeOfDay;
 use super::verdict::{Action, Opening, Outside, Reason, Verdict, ZoneReading};
 use crate::place::{time_zones, Place};
 
@@ -14,15 +15,16 @@ use crate::place::{time_zones, Place};
 /// of the most specific region that has windows (any time is, when none matches). Outside,
 /// the verdict tells each zone's local time and the next opening. When no zone is known for
 /// the number, the browser gave no local time for one of them, or the zones never agree,
-/// `block` warns instead: it cannot know. Do Not Call: the record's checkbox, by its own
-/// mode. The verdict's action is the most restrictive of the reasons'.
+/// `block` warns instead: it cannot know. A number tied to no place (toll-free) has no zone.
+/// Do Not Call: the record's checkbox, by its own mode. The verdict's action is the most
+/// restrictive of the reasons', and it holds until the next window edge or midnight in one
+/// of the zones, which the browser turns into an instant so that a verdict given when a
+/// link is drawn can serve its click.
 #[must_use]
 pub fn judge(call: &CallFacts, settings: &CallingSettings) -> Verdict {
     let mut verdict = Verdict::call();
     if let Some(action) = settings.calling_hours.action() {
-        if let Some((action, reason)) = hours(call, settings, action) {
-            verdict.add(action, reason);
-        }
+        hours(call, settings, action, &mut verdict);
     }
     if let Some(action) = settings.do_not_call.action() {
         if call.do_not_call {
@@ -33,9 +35,9 @@ pub fn judge(call: &CallFacts, settings: &CallingSettings) -> Verdict {
     verdict
 }
 
-/// The calling-hours reason, with the action it calls for given the mode's `action`;
-/// `None` when the callee is inside calling hours.
-fn hours(call: &CallFacts, settings: &CallingSettings, action: Action) -> Option<(Action, Reason)> {
+/// Adds the calling-hours reason, if any, with the action it calls for given the mode's
+/// `action`, and until when it holds.
+fn hours(call: &CallFacts, settings: &CallingSettings, action: Action, verdict: &mut Verdict) {
     // Not E.164: no zone, so the local time is unknown.
     let digits = call.number.strip_prefix('+').unwrap_or_default();
     let zones = time_zones(digits);
@@ -49,22 +51,24 @@ fn hours(call: &CallFacts, settings: &CallingSettings, action: Action) -> Option
     }
     if zones.is_empty() || !unknown.is_empty() {
         let reason = Reason::LocalTimeUnknown { zones: unknown };
-        return Some((action.min(Action::Warn), reason));
+        verdict.add(action.min(Action::Warn), reason);
+        return;
     }
+    let local: Vec<ZoneTime> = local.into_iter().cloned().collect();
     let schedule = Schedule::of(settings, digits, &Place::of(digits));
+    verdict.until = next_change(&schedule, &local);
     let readings: Vec<ZoneReading> = local
         .iter()
         .map(|time| ZoneReading {
-            local: (*time).clone(),
+            local: time.clone(),
             weekday: time.date.weekday(),
             inside: schedule.is_open(time.date, time.time),
             holiday: schedule.holiday(time.date).cloned(),
         })
         .collect();
     if readings.iter().all(|reading| reading.inside) {
-        return None;
+        return;
     }
-    let local: Vec<ZoneTime> = local.into_iter().cloned().collect();
     let opening = next_opening(&schedule, &local);
     let action = match opening {
         Opening::ZonesNeverAgree => action.min(Action::Warn),
@@ -75,5 +79,29 @@ fn hours(call: &CallFacts, settings: &CallingSettings, action: Action) -> Option
         zones: readings,
         opening,
     };
-    Some((action, Reason::OutsideHours(outside)))
+    verdict.add(action, Reason::OutsideHours(outside));
+}
+
+/// The first moment after the click when one of `zones` reaches a window's edge or
+/// midnight, as the local time in each (at least one zone): whether each is open cannot
+/// change before.
+fn next_change(schedule: &Schedule, zones: &[ZoneTime]) -> Vec<ZoneTime> {
+    let minutes = zones
+        .iter()
+        .map(|zone| {
+            let now = zone.time.minutes();
+            schedule
+                .edges()
+                .chain([TimeOfDay::END_OF_DAY])
+                .map(TimeOfDay::minutes)
+                .filter(|&edge| edge > now)
+                .min()
+                .map_or(0, |edge| edge - now)
+        })
+        .min()
+        .unwrap_or(0);
+    zones
+        .iter()
+        .map(|zone| zone.after(u32::from(minutes)))
+        .collect()
 }

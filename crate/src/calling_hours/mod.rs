@@ -43,6 +43,7 @@ pub use check::{
     check_calling_holidays, check_calling_hours, check_calling_windows, check_do_not_call,
     check_do_not_call_field,
 };
+pub(crate) use check::{FIELD_NAME, HOLIDAY_LIST, MODE, WINDOW_LIST};
 pub use date::Date;
 pub use day::Day;
 pub use error::CallingError;

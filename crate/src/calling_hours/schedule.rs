@@ -73,6 +73,14 @@ impl<'a> Schedule<'a> {
         self.windows.is_empty() || self.windows.iter().any(|w| w.contains(day, time))
     }
 
+    /// Every time of day a window starts or ends, whatever its days: between two of them
+    /// (and midnight), whether a callee is open does not change.
+    pub(super) fn edges(&self) -> impl Iterator<Item = TimeOfDay> + '_ {
+        self.windows
+            .iter()
+            .flat_map(|window| [window.from, window.to])
+    }
+
     /// When windows open on the local `date`: none on a holiday, midnight when no window
     /// applies.
     pub(super) fn openings(&self, date: Date) -> Vec<TimeOfDay> {

@@ -25,6 +25,12 @@ pub struct Verdict {
     pub action: Action,
     /// Why; empty exactly when the action is [`Action::Call`].
     pub reasons: Vec<Reason>,
+    /// Until when the verdict holds: one moment, as the local time in each zone of the
+    /// callee (the next time one of them reaches the start or end of a window, or
+    /// midnight), their UTC offsets taken as they were at the click. Empty when the verdict
+    /// depends on no clock (calling hours off, or the local time unknown): it holds as long
+    /// as the settings and the record.
+    pub until: Vec<ZoneTime>,
 }
 
 impl Verdict {
@@ -34,6 +40,7 @@ impl Verdict {
         Verdict {
             action: Action::Call,
             reasons: Vec::new(),
+            until: Vec::new(),
         }
     }
 

@@ -129,7 +129,8 @@ pub(super) fn label_at(field: &str, value: &str) -> Result<String, SettingsError
     Ok(value.to_owned())
 }
 
-pub(super) fn field_name_at(field: &str, value: &str) -> Result<String, SettingsError> {
+/// A Salesforce field API name, or `""` for none, for the setting at `field`.
+pub fn field_name_at(field: &str, value: &str) -> Result<String, SettingsError> {
     let mut chars = value.chars();
     let shaped = match chars.next() {
         None => true,

@@ -4,7 +4,8 @@
 //!
 //! Adding a setting: its key below, its entry in [`KEYS`], its field with its default in
 //! [`Settings`]; for JavaScript and administrators, its type in `wasm.rs`'s `Settings` and its
-//! entry in `extension/managed_schema.json`.
+//! entry in `extension/managed_schema.json`. The five keys of calling hours and Do Not Call
+//! are defined, defaulted and checked in [`crate::calling_hours`], and listed here.
 
 use super::checked::{Checked, Fallback};
 use super::fields::{
@@ -13,6 +14,11 @@ use super::fields::{
 };
 use super::lists::{check_pool, check_rules};
 use super::{Settings, StoredValue};
+use crate::calling_hours::{
+    check_calling_holidays, check_calling_hours, check_calling_windows, check_do_not_call,
+    check_do_not_call_field, CALLING_HOLIDAYS, CALLING_HOURS, CALLING_WINDOWS, DO_NOT_CALL,
+    DO_NOT_CALL_FIELD, FIELD_NAME, HOLIDAY_LIST, MODE, WINDOW_LIST,
+};
 use crate::error::SettingsError;
 
 /// Key of the on/off switch.
@@ -43,8 +49,8 @@ pub struct Key {
     /// Its default, described for a message saying it is used instead.
     default: fn(Settings) -> String,
     /// Checks a stored value and sets it in `out.settings`, reporting in `out` what is worth
-    /// knowing; an error leaves the settings as they were.
-    check: fn(&Key, &StoredValue, &mut Checked) -> Result<(), SettingsError>,
+    /// knowing; an error (every problem of the value) leaves the settings as they were.
+    check: fn(&Key, &StoredValue, &mut Checked) -> Result<(), Vec<SettingsError>>,
     /// Copies the key's value from one settings to another (the policy's over the user's).
     pub(super) copy: fn(&Settings, &mut Settings),
 }
@@ -63,8 +69,15 @@ impl Key {
     }
 }
 
+/// One problem as the problems of a value: most checks stop at the first.
+impl From<SettingsError> for Vec<SettingsError> {
+    fn from(problem: SettingsError) -> Self {
+        vec![problem]
+    }
+}
+
 /// Every setting, in the order settings are shown.
-pub static KEYS: [Key; 9] = [
+pub static KEYS: [Key; 14] = [
     Key {
         name: ENABLED,
         expected: "true or false",
@@ -166,6 +179,68 @@ pub static KEYS: [Key; 9] = [
         },
         copy: |from, to| to.dialed_number_format = from.dialed_number_format,
     },
+    Key {
+        name: CALLING_HOURS,
+        expected: MODE,
+        default: |d| d.calling.calling_hours.as_str().to_owned(),
+        check: |_, value, out| {
+            out.settings.calling.calling_hours = check_calling_hours(value)?;
+            Ok(())
+        },
+        copy: |from, to| to.calling.calling_hours = from.calling.calling_hours,
+    },
+    Key {
+        name: CALLING_WINDOWS,
+        expected: WINDOW_LIST,
+        default: |_| "08:00 to 21:00 every day, everywhere".to_owned(),
+        check: |_, value, out| {
+            out.settings.calling.calling_windows = check_calling_windows(value)?;
+            Ok(())
+        },
+        copy: |from, to| {
+            to.calling
+                .calling_windows
+                .clone_from(&from.calling.calling_windows);
+        },
+    },
+    Key {
+        name: CALLING_HOLIDAYS,
+        expected: HOLIDAY_LIST,
+        default: |_| "no holidays".to_owned(),
+        check: |_, value, out| {
+            out.settings.calling.calling_holidays = check_calling_holidays(value)?;
+            Ok(())
+        },
+        copy: |from, to| {
+            to.calling
+                .calling_holidays
+                .clone_from(&from.calling.calling_holidays);
+        },
+    },
+    Key {
+        name: DO_NOT_CALL,
+        expected: MODE,
+        default: |d| d.calling.do_not_call.as_str().to_owned(),
+        check: |_, value, out| {
+            out.settings.calling.do_not_call = check_do_not_call(value)?;
+            Ok(())
+        },
+        copy: |from, to| to.calling.do_not_call = from.calling.do_not_call,
+    },
+    Key {
+        name: DO_NOT_CALL_FIELD,
+        expected: FIELD_NAME,
+        default: |d| d.calling.do_not_call_field,
+        check: |_, value, out| {
+            out.settings.calling.do_not_call_field = check_do_not_call_field(value)?;
+            Ok(())
+        },
+        copy: |from, to| {
+            to.calling
+                .do_not_call_field
+                .clone_from(&from.calling.do_not_call_field);
+        },
+    },
 ];
 
 /// The setting stored under `name`, if there is one.
@@ -207,7 +282,11 @@ pub fn check(stored: &StoredValue) -> Checked {
         };
         match (key.check)(key, value, &mut out) {
             Ok(()) => out.set.push(key.name),
-            Err(err) => out.finding(name, err, Fallback::Key),
+            Err(problems) => {
+                for problem in problems {
+                    out.finding(name, problem, Fallback::Key);
+                }
+            }
         }
     }
     out
@@ -235,6 +314,16 @@ mod tests {
                 "recordCallerIdField": "FromCallerID__c",
                 "linkTemplate": "callto://{number}/{callerId}",
                 "dialedNumberFormat": "e164",
+                "callingHours": "warn",
+                "callingWindows": [{
+                    "region": "*",
+                    "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                    "from": "08:00",
+                    "to": "21:00"
+                }],
+                "callingHolidays": [],
+                "doNotCall": "warn",
+                "doNotCallField": "DoNotCall",
             })
         );
         let keys: Vec<String> = json
@@ -261,6 +350,22 @@ mod tests {
             (RECORD_CALLER_ID_FIELD, s("Caller_ID__c")),
             (LINK_TEMPLATE, s("tel:{number}")),
             (DIALED_NUMBER_FORMAT, s("national")),
+            (CALLING_HOURS, s("block")),
+            (
+                CALLING_WINDOWS,
+                list(&[obj(&[
+                    ("region", s("US-FL")),
+                    ("days", list(&[s("mon")])),
+                    ("from", s("08:00")),
+                    ("to", s("20:00")),
+                ])]),
+            ),
+            (
+                CALLING_HOLIDAYS,
+                list(&[obj(&[("region", s("US")), ("date", s("2026-12-25"))])]),
+            ),
+            (DO_NOT_CALL, s("off")),
+            (DO_NOT_CALL_FIELD, s("Do_Not_Call__c")),
         ]))
         .expect("valid")
         .settings;
@@ -349,7 +454,7 @@ mod tests {
 
     #[test]
     fn defaults_are_described_for_messages() {
-        let cases: [(&str, &str); 10] = [
+        let cases: [(&str, &str); 15] = [
             (ENABLED, "true"),
             (DEFAULT_COUNTRY, "US"),
             (DEFAULT_CALLER_ID, "no caller ID"),
@@ -359,10 +464,55 @@ mod tests {
             (RECORD_CALLER_ID_FIELD, "FromCallerID__c"),
             (LINK_TEMPLATE, "callto://{number}/{callerId}"),
             (DIALED_NUMBER_FORMAT, "e164"),
+            (CALLING_HOURS, "warn"),
+            (CALLING_WINDOWS, "08:00 to 21:00 every day, everywhere"),
+            (CALLING_HOLIDAYS, "no holidays"),
+            (DO_NOT_CALL, "warn"),
+            (DO_NOT_CALL_FIELD, "DoNotCall"),
             ("theme", "nothing"),
         ];
         for (key, want) in cases {
             assert_eq!(describe_default(key), want, "{key}");
         }
+    }
+
+    #[test]
+    fn a_calling_hours_list_with_a_bad_entry_is_refused_whole_with_every_problem() {
+        let window = |from: &str, to: &str| {
+            obj(&[
+                ("region", s("*")),
+                ("days", list(&[s("mon")])),
+                ("from", s(from)),
+                ("to", s(to)),
+            ])
+        };
+        let stored = obj(&[(
+            CALLING_WINDOWS,
+            list(&[
+                window("09:00", "17:00"),
+                window("9", "17:00"),
+                window("18:00", "08:00"),
+            ]),
+        )]);
+        let checked = check(&stored);
+        assert_eq!(checked.settings, Settings::default(), "no window kept");
+        let findings: Vec<(&str, &str, Fallback)> = checked
+            .findings
+            .iter()
+            .map(|f| (f.key.as_str(), f.error.field(), f.fallback))
+            .collect();
+        assert_eq!(
+            findings,
+            [
+                (CALLING_WINDOWS, "callingWindows[1].from", Fallback::Key),
+                (CALLING_WINDOWS, "callingWindows[2].to", Fallback::Key),
+            ]
+        );
+        let problems = settings_problems(&stored);
+        assert_eq!(problems.len(), 2);
+        let reading = super::super::read_settings(&stored, &StoredValue::Null);
+        assert!(reading.problems.iter().all(|p| p
+            .message
+            .ends_with("; using the default, 08:00 to 21:00 every day, everywhere")));
     }
 }

@@ -168,7 +168,7 @@ fn entry_values<'a>(
     shape: &Shape,
     out: &mut Checked,
 ) -> Option<[Option<&'a StoredValue>; 2]> {
-    let StoredValue::Object(pairs) = item else {
+    let Some((found, others)) = item.entry(shape.names) else {
         out.finding(
             key,
             SettingsError::WrongType {
@@ -180,23 +180,15 @@ fn entry_values<'a>(
         );
         return None;
     };
-    let mut found = [None; 2];
-    for (name, value) in pairs {
-        match shape.names.iter().position(|known| known == name) {
-            Some(at) => {
-                if let Some(slot) = found.get_mut(at) {
-                    *slot = Some(value);
-                }
-            }
-            None => out.finding(
-                key,
-                SettingsError::UnknownEntryKey {
-                    field: format!("{path}.{name}"),
-                    expected: shape.known,
-                },
-                Fallback::Ignored,
-            ),
-        }
+    for name in others {
+        out.finding(
+            key,
+            SettingsError::UnknownEntryKey {
+                field: format!("{path}.{name}"),
+                expected: shape.known,
+            },
+            Fallback::Ignored,
+        );
     }
     Some(found)
 }

@@ -9,9 +9,12 @@
 //!
 //! [`check`] never fails: every value is either used or reported as a [`Finding`] naming its
 //! field (`rules[2].region`). A value that fails falls back to its default, except in the two
-//! lists, where only the bad entries are left out (each reported) and the good ones kept, so
-//! one mistyped rule does not lose the others. Unknown keys are reported and ignored, also
-//! inside entries. Caller IDs the numbering plan does not list are used, with a warning.
+//! lists of caller IDs, where only the bad entries are left out (each reported) and the good
+//! ones kept, so one mistyped rule does not lose the others. The calling-hours lists are the
+//! exception to the exception: one bad window or holiday refuses the list
+//! ([`crate::calling_hours`]), as leaving it out would widen the hours. Unknown keys are
+//! reported and ignored, also inside entries. Caller IDs the numbering plan does not list are
+//! used, with a warning.
 //!
 //! This file holds the settings themselves; `keys.rs` every key with its default, type and
 //! check (adding a setting starts there); `checked.rs` what a check found; `fields.rs` the
@@ -29,7 +32,7 @@ mod test_values;
 mod validate;
 
 pub use checked::{Checked, Fallback, Finding, Warning};
-pub use fields::{caller_id_at, country_at, target_at, template_at};
+pub use fields::{caller_id_at, country_at, field_name_at, target_at, template_at};
 pub use keys::{
     check, describe_default, Key, CALLER_IDS, DEFAULT_CALLER_ID, DEFAULT_COUNTRY,
     DIALED_NUMBER_FORMAT, ENABLED, KEYS, LINK_TEMPLATE, LOCAL_PRESENCE, RECORD_CALLER_ID_FIELD,
@@ -39,6 +42,7 @@ pub use read::{read_settings, Problem, SettingsReading, Source};
 pub use stored::StoredValue;
 pub use validate::{settings_problems, validate_settings, Validated};
 
+use crate::calling_hours::CallingSettings;
 use crate::error::SettingsError;
 use crate::link::DEFAULT_TEMPLATE;
 use serde::Serialize;
@@ -118,6 +122,9 @@ pub struct Settings {
     pub link_template: String,
     /// How `{number}` is written.
     pub dialed_number_format: NumberFormat,
+    /// Calling hours and Do Not Call: five keys of their own, at the top level.
+    #[serde(flatten)]
+    pub calling: CallingSettings,
 }
 
 impl Default for Settings {
@@ -132,6 +139,7 @@ impl Default for Settings {
             record_caller_id_field: DEFAULT_RECORD_FIELD.to_owned(),
             link_template: DEFAULT_TEMPLATE.to_owned(),
             dialed_number_format: NumberFormat::E164,
+            calling: CallingSettings::default(),
         }
     }
 }

@@ -42,6 +42,32 @@ impl StoredValue {
         StoredValue::String(value.to_owned())
     }
 
+    /// An entry of a settings list read as an object: the values of `names` (the last of
+    /// repeated keys), and the keys it has besides them, in order. `None` when it is not an
+    /// object. The lists of the settings (the pool, the rules, calling windows and holidays)
+    /// all read their entries with it, and each reports what it finds its own way.
+    pub fn entry<const N: usize>(
+        &self,
+        names: [&str; N],
+    ) -> Option<([Option<&StoredValue>; N], Vec<&str>)> {
+        let StoredValue::Object(pairs) = self else {
+            return None;
+        };
+        let mut found = [None; N];
+        let mut others = Vec::new();
+        for (name, value) in pairs {
+            match names.iter().position(|known| known == name) {
+                Some(at) => {
+                    if let Some(slot) = found.get_mut(at) {
+                        *slot = Some(value);
+                    }
+                }
+                None => others.push(name.as_str()),
+            }
+        }
+        Some((found, others))
+    }
+
     /// The value described for a message: `the string “yes”`, `an array`, `null`.
     pub fn describe(&self) -> String {
         match self {
@@ -171,6 +197,24 @@ mod tests {
             let got: StoredValue = serde_json::from_str(json).expect("any JSON deserializes");
             assert_eq!(got, want, "{json}");
         }
+    }
+
+    #[test]
+    fn entries_give_their_known_keys_and_name_the_others() {
+        let entry: StoredValue =
+            serde_json::from_str(r#"{"b":1,"x":true,"a":"one","a":"two"}"#).expect("JSON");
+        let (values, others) = entry.entry(["a", "b", "c"]).expect("an object");
+        assert_eq!(
+            values,
+            [
+                Some(&StoredValue::string("two")),
+                Some(&StoredValue::Number(1.0)),
+                None
+            ]
+        );
+        assert_eq!(others, ["x"]);
+        assert!(StoredValue::string("a").entry(["a"]).is_none());
+        assert!(StoredValue::Array(vec![]).entry(["a"]).is_none());
     }
 
     #[test]

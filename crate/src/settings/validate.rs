@@ -42,6 +42,9 @@ mod tests {
     use super::super::test_values::*;
     use super::super::{NumberFormat, PoolNumber, Rule};
     use super::*;
+    use crate::calling_hours::{
+        CallingSettings, Mode, CALLING_HOURS, DO_NOT_CALL, DO_NOT_CALL_FIELD,
+    };
     use crate::error::Quoted;
 
     #[test]
@@ -65,6 +68,9 @@ mod tests {
             (RECORD_CALLER_ID_FIELD, s("Caller_ID__c")),
             (LINK_TEMPLATE, s("tel:{number}")),
             (DIALED_NUMBER_FORMAT, s("national")),
+            (CALLING_HOURS, s("block")),
+            (DO_NOT_CALL, s("off")),
+            (DO_NOT_CALL_FIELD, s("Do_Not_Call__c")),
         ]);
         let validated = validate_settings(&stored).expect("valid");
         assert_eq!(
@@ -97,6 +103,12 @@ mod tests {
                 record_caller_id_field: "Caller_ID__c".into(),
                 link_template: "tel:{number}".into(),
                 dialed_number_format: NumberFormat::National,
+                calling: CallingSettings {
+                    calling_hours: Mode::Block,
+                    do_not_call: Mode::Off,
+                    do_not_call_field: "Do_Not_Call__c".into(),
+                    ..CallingSettings::default()
+                },
             }
         );
         assert_eq!(settings_problems(&stored), vec![]);
