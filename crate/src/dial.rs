@@ -628,6 +628,7 @@ mod tests {
                 "subdivision": "US-CA",
                 "areaCode": "415",
                 "timeZone": "America/Los_Angeles",
+                "timeZones": ["America/Los_Angeles"],
                 "extension": null,
                 "callerId": "+18880001111",
                 "callerIdDisplay": "+1 888-000-1111",

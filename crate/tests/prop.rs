@@ -178,6 +178,8 @@ fn native_settings() -> impl Strategy<Value = Settings> {
                 record_caller_id_field,
                 link_template,
                 dialed_number_format,
+                // The chooser never reads calling hours; they are judged at the click.
+                calling: Default::default(),
             },
         )
 }
