@@ -12,6 +12,7 @@
  *
  *   node bench/calling-hours-click.mjs      (run under flock /tmp/caller-id-e2e.lock)
  */
+/* global window, document, MouseEvent */
 import { DIST, launch } from '../tests/support/browsers.mjs';
 import { windowsAround } from '../tests/support/calling-hours.mjs';
 import { waitForLinks } from '../tests/support/page-links.mjs';
