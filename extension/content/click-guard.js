@@ -37,7 +37,7 @@ const ClickGuard = (() => {
      * from…"); `doNotCallOf(element)` reads the record's Do Not Call box; `settings()` the
      * settings in effect; `navigate(href)` hands a link to the handler of its scheme.
      * @param {{
-     *   rewriter: LinkRewriter,
+     *   rewriter: InstanceType<typeof LinkRewriter>,
      *   dial: (items: object[]) => Promise<{ enabled: boolean, results: JudgedResult[] }>,
      *   doNotCallOf: (element: Element) => boolean,
      *   settings: () => { callingHours: wasm_bindgen.CallingMode } | null,
