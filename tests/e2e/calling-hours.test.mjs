@@ -306,6 +306,7 @@ for (const browserName of BROWSERS) {
     }
 
     it("the dialog keeps its look whatever the page's styles", async () => {
+      await importThrough(session, hours('warn'));
       const { page } = await openRecord(session, '003000000000102AAA', bothLinks);
       const berlin = await linkWith(page, BERLIN);
       // A page whose styles hit every element, as a badly scoped stylesheet would.
