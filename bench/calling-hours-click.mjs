@@ -10,6 +10,10 @@
  * prevented by a page listener that runs after ours (so nothing dials); the two settings
  * alternate sample by sample. Prints the medians and their ratio.
  *
+ * Then the wait of a held click: HELD times, the background service worker stopped, a phone
+ * link added and clicked in one task, timed from the click to the `callto:` navigation CDP
+ * reports (Page.frameRequestedNavigation). Prints the median.
+ *
  *   node bench/calling-hours-click.mjs      (run under flock /tmp/caller-id-e2e.lock)
  */
 /* global window, document, MouseEvent */
@@ -18,9 +22,11 @@ import { windowsAround } from '../tests/support/calling-hours.mjs';
 import { waitForLinks } from '../tests/support/page-links.mjs';
 import { configure, importSettings, openPopup } from '../tests/support/popup.mjs';
 import { startServer } from '../tests/support/server.mjs';
+import { stopServiceWorker } from '../tests/support/service-worker.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 200);
+const HELD = Number(process.env.BENCH_HELD ?? 5);
 const BOSTON = 'callto://+16175550134/+18880001111';
 
 const SETTINGS = {
@@ -76,6 +82,27 @@ try {
   console.log(`Click on an answered link, time in the page's dispatch, median of ${SAMPLES} samples of ${CLICKS} clicks:`);
   console.log(`  calling hours and Do Not Call off: ${off.toFixed(1)} µs`);
   console.log(`  on (warn, inside the window):      ${on.toFixed(1)} µs (${(on / off).toFixed(2)} ×, +${(on - off).toFixed(1)} µs)`);
+
+  const held = [];
+  const cdp = await page.createCDPSession();
+  let dialed = null;
+  cdp.on('Page.frameRequestedNavigation', ({ url }) => url.startsWith('callto:') && dialed?.(performance.now()));
+  await cdp.send('Page.enable');
+  for (let sample = 0; sample < HELD; sample += 1) {
+    await stopServiceWorker(session, page);
+    const navigated = new Promise((resolve) => {
+      dialed = resolve;
+    });
+    const clickedAt = performance.now();
+    await page.evaluate((value) => {
+      const link = document.createElement('a');
+      link.setAttribute('href', `tel:${value}`);
+      document.body.append(link);
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }));
+    }, `(650) 555-01${String(sample).padStart(2, '0')}`);
+    held.push((await navigated) - clickedAt);
+  }
+  console.log(`Held click, background stopped, click to callto: navigation, median of ${HELD}: ${median(held).toFixed(0)} ms`);
 } finally {
   await session.close();
   await server.close();

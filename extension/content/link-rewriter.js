@@ -45,6 +45,8 @@ const LinkRewriter = (() => {
     #onSettled;
     /** The timer that asks again for numbers whose verdict expires first. */
     #expiry = 0;
+    /** item key -> the functions waiting for its next answer (`nextAnswer`). */
+    #awaited = new Map();
     /** raw value -> why it was left as it was; shown in the popup. */
     skipped = new Map();
     /** Why the core could not answer, if it could not. @type {string | null} */
@@ -98,6 +100,54 @@ const LinkRewriter = (() => {
       const field = this.#wrappers.get(node);
       if (field) return this.#texts.get(field)?.item ?? null;
       return this.#links.get(node)?.item ?? null;
+    }
+
+    /**
+     * For a click on `node`: null when it is neither a phone link nor a link of ours (or the
+     * extension is switched off); else `{ pageHref, answer }`, the href the page rendered (null
+     * for our link around a text value) and the core's answer `{ enabled, result }` for the
+     * number it shows, or null while that answer is on its way or its verdict has expired.
+     * A phone link the page scan has not met yet is taken now.
+     */
+    clickedLink(node) {
+      const field = this.#wrappers.get(node);
+      if (!field) this.add(node);
+      const state = field ? this.#texts.get(field) : this.#links.get(node);
+      if (!this.#enabled || !state?.item) return null;
+      if (field ? state.wrapper !== node : ![state.telHref, state.appliedHref].includes(node.getAttribute('href'))) return null;
+      return { pageHref: field ? null : state.telHref, answer: this.#currentAnswer(state.item) };
+    }
+
+    /**
+     * The core's next answer for the number `node` shows, asked for now unless it is on its
+     * way (or answered and still valid). Resolves to null when there is none to wait for: the
+     * settings changed meanwhile, or `node` is no longer a link of ours. A failed request
+     * resolves to an answer without a result (`failure` says why).
+     * @returns {Promise<{ enabled: boolean, result?: JudgedResult } | null>}
+     */
+    nextAnswer(node) {
+      const target = this.#wrappers.get(node) ?? node;
+      const state = this.#stateOf(target);
+      if (!state) return Promise.resolve(null);
+      if (state.item) this.#currentAnswer(state.item); // forgets an expired verdict
+      this.#queue(target);
+      if (!this.#enabled || !state.item) return Promise.resolve(null);
+      const key = itemKey(state.item);
+      const answer = this.#answers.get(key);
+      if (answer) return Promise.resolve(answer);
+      return new Promise((resolve) => this.#awaited.set(key, [...(this.#awaited.get(key) ?? []), resolve]));
+    }
+
+    /** The answer to `item` if it holds now; an expired verdict is forgotten, to be asked again. */
+    #currentAnswer(item) {
+      const key = itemKey(item);
+      const answer = this.#answers.get(key);
+      const until = answer?.result && 'verdictUntil' in answer.result ? answer.result.verdictUntil : null;
+      if (typeof until === 'number' && until <= Date.now()) {
+        this.#answers.delete(key);
+        return null;
+      }
+      return answer ?? null;
     }
 
     /** Takes a phone link found on the page; a link already handled is ignored. */
@@ -166,6 +216,9 @@ const LinkRewriter = (() => {
       this.#waiting = [];
       this.skipped.clear();
       this.#enabled = true;
+      // Answers to the old settings will not come: whoever waits asks again.
+      for (const waiting of this.#awaited.values()) for (const resolve of waiting) resolve(null);
+      this.#awaited.clear();
       this.recheck();
     }
 
@@ -232,6 +285,8 @@ const LinkRewriter = (() => {
         const answer = { enabled: reply.enabled, result: reply.results?.[index] };
         if (answer.result || !answer.enabled) this.#answers.set(key, answer);
         else failed.set(key, answer);
+        for (const resolve of this.#awaited.get(key) ?? []) resolve(answer);
+        this.#awaited.delete(key);
       });
       const waiting = [];
       for (const turn of this.#waiting) {

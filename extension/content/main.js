@@ -62,6 +62,13 @@
 
   loadSettings().finally(() => finder.watch(document));
 
+  const clicks = new ClickGuard({
+    rewriter,
+    dial: (items) => askBackground({ type: 'dial', items }),
+    doNotCallOf,
+    settings: () => settings,
+  });
+
   onSettingsChanged(async () => {
     await loadSettings();
     rewriter.refresh();
@@ -92,7 +99,7 @@
   const report = () => ({
     enabled: rewriter.enabled,
     rewritten: rewriter.rewrittenCount,
-    skipped: [...rewriter.skipped].map(([value, reason]) => ({ value, reason })),
+    skipped: [...rewriter.skipped, ...clicks.notes].map(([value, reason]) => ({ value, reason })),
     failure: rewriter.failure,
   });
 
@@ -111,22 +118,8 @@
 
   answerMessages({
     report,
-    /**
-     * "Call from…": dial the right-clicked number once with the chosen caller ID, judged by
-     * calling hours and Do Not Call now, as a click is.
-     */
-    callFrom: async ({ callerId }) => {
-      const anchor = contextAnchor;
-      const item = anchor && rewriter.itemOf(anchor);
-      if (!anchor || !item) return { dialed: false };
-      const request = { ...item, choice: callerId, doNotCall: doNotCallOf(anchor) };
-      const { results } = await askBackground({ type: 'dial', items: [request] });
-      if (!results[0]?.ok) return { dialed: false };
-      if (!(await confirmCall(results[0], { settings, returnFocus: anchor }))) return { dialed: false };
-      // Hands the link to the handler of its scheme (8x8 Work for Desktop for callto:).
-      location.assign(results[0].href);
-      return { dialed: true, href: results[0].href };
-    },
+    /** "Call from…": the right-clicked number, once, with the chosen caller ID, as a click is judged. */
+    callFrom: ({ callerId }) => clicks.callFrom(contextAnchor, callerId),
   });
 
   async function loadSettings() {

@@ -10,6 +10,7 @@ import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
 import { hrefsAre, phoneLinks, waitForLinks } from '../support/page-links.mjs';
 import { chooseCountry, configure, openPopup, setEnabled, typeCallerId } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
+import { stopServiceWorker, workerOf } from '../support/service-worker.mjs';
 import { withSalesforceTab } from '../support/tabs.mjs';
 
 const CALLER_ID = '+18880001111';
@@ -170,25 +171,4 @@ for (const browserName of BROWSERS) {
       });
     }
   });
-}
-
-/** Matches the extension's background service worker target. */
-const workerOf = (session) => (target) =>
-  target.type() === 'service_worker' && target.url().startsWith(session.extensionOrigin);
-
-/**
- * Stops the extension's service worker as the browser does when it is idle, and waits until
- * it is gone. (Attaching to the worker to check would keep DevTools holding it.)
- */
-async function stopServiceWorker(session, page) {
-  assert.ok(session.browser.targets().some(workerOf(session)), 'a worker runs before the stop');
-  const cdp = await page.createCDPSession();
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  const deadline = Date.now() + 5000;
-  while (session.browser.targets().some(workerOf(session))) {
-    assert.ok(Date.now() < deadline, 'the service worker did not stop');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
