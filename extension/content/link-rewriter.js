@@ -45,6 +45,11 @@ const LinkRewriter = (() => {
     #onSettled;
     /** The timer that asks again for numbers whose verdict expires first. */
     #expiry = 0;
+    /** item key -> item: asked, not answered (the background failed), to be sent again. */
+    #toResend = new Map();
+    /** The timer that sends them again, and the current wait. */
+    #resend = 0;
+    #resendDelay = 0;
     /** raw value -> why it was left as it was; shown in the popup. */
     skipped = new Map();
     /** Why the core could not answer, if it could not. @type {string | null} */
@@ -163,10 +168,30 @@ const LinkRewriter = (() => {
       this.#answers.clear();
       this.#asked.clear();
       this.#unsent.clear();
+      this.#cancelResend();
       this.#waiting = [];
       this.skipped.clear();
       this.#enabled = true;
       this.recheck();
+    }
+
+    /**
+     * The extension is gone or replaced by a newer version: every number goes back as the page
+     * rendered it, and no answer still on its way is applied.
+     */
+    standDown() {
+      this.#generation += 1;
+      this.#enabled = false;
+      clearTimeout(this.#expiry);
+      this.#cancelResend();
+      this.#waiting = [];
+      this.#answered.length = 0; // also ends a slice run in progress
+      for (const target of this.#tracked) {
+        const link = this.#links.get(target);
+        if (link && target.getAttribute('href') === link.appliedHref) this.#restore(target, link);
+        else if (!link) this.#unwrap(this.#texts.get(target));
+      }
+      this.#tracked.clear();
     }
 
     /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
@@ -225,26 +250,58 @@ const LinkRewriter = (() => {
         reply = { enabled: true, results: [] };
       }
       if (generation !== this.#generation) return; // asked under settings since replaced
-      // No result means the request failed (reported as `failure`): asked again next time.
+      // No result means the request failed (reported as `failure`): its items stay asked, and
+      // their numbers waiting, until the background answers them.
       const failed = new Map();
-      [...items.keys()].forEach((key, index) => {
-        this.#asked.delete(key);
+      [...items.entries()].forEach(([key, item], index) => {
         const answer = { enabled: reply.enabled, result: reply.results?.[index] };
-        if (answer.result || !answer.enabled) this.#answers.set(key, answer);
-        else failed.set(key, answer);
+        if (answer.result || !answer.enabled) {
+          this.#asked.delete(key);
+          this.#answers.set(key, answer);
+        } else {
+          failed.set(key, item);
+        }
       });
       const waiting = [];
       for (const turn of this.#waiting) {
         // A turn replaced by a newer one for its target is dropped.
         if (turn.state.item !== turn.item) continue;
-        const key = itemKey(turn.item);
-        const answer = this.#answers.get(key) ?? failed.get(key);
+        const answer = this.#answers.get(itemKey(turn.item));
         if (answer) this.#answered.push({ turn, answer });
         else waiting.push(turn);
       }
       this.#waiting = waiting;
       this.#applyAnswered();
       this.#expireLater();
+      this.#resendLater(failed);
+    }
+
+    /** Settings changed, or the extension went away: nothing asked before is sent again. */
+    #cancelResend() {
+      clearTimeout(this.#resend);
+      this.#resend = 0;
+      this.#toResend.clear();
+    }
+
+    /**
+     * Sends `failed` again after a wait that doubles with each failure in a row: the background
+     * may have been stopped mid-batch (killed, crashed, updated) and takes a moment to restart.
+     * @param {Map<string, DialItem>} failed
+     */
+    #resendLater(failed) {
+      if (failed.size === 0) {
+        if (this.#toResend.size === 0) this.#resendDelay = 0;
+        return;
+      }
+      for (const [key, item] of failed) this.#toResend.set(key, item);
+      if (this.#resend) return; // already due: sends these too
+      this.#resendDelay = Math.min(RESEND_LONGEST_MS, this.#resendDelay * 2 || RESEND_FIRST_MS);
+      this.#resend = setTimeout(() => {
+        this.#resend = 0;
+        for (const [key, item] of this.#toResend) this.#unsent.set(key, item);
+        this.#toResend.clear();
+        this.#send();
+      }, this.#resendDelay);
     }
 
     /**
@@ -410,6 +467,10 @@ const LinkRewriter = (() => {
       );
     }
   }
+
+  /** The first wait before a failed batch is sent again, and the longest. */
+  const RESEND_FIRST_MS = 100;
+  const RESEND_LONGEST_MS = 10_000;
 
   /**
    * What the link says about the call: the tooltip, and the accessible name (it includes the
