@@ -2,7 +2,7 @@
  * The content scripts over an extension's life (jsdom, fake core and browser API): a batch the
  * background never answered is sent again until it is; a script whose extension went away, or
  * was replaced by a newer version's script, puts every number back as the page rendered it and
- * stops, quietly.
+ * stops, quietly; a policy the browser loaded late without telling reaches the page.
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
@@ -110,5 +110,18 @@ describe('standing down', () => {
     const later = addLink(world, 'tel:3035550147');
     await until(() => later.getAttribute('href').startsWith('callto:'));
     assert.ok(!asRendered(targets));
+  });
+});
+
+describe('a policy that arrives late', () => {
+  it('reaches an open page though the browser did not report it', async () => {
+    let settings = SETTINGS;
+    world = contentWorld(`<!doctype html><body>${PAGE}</body>`, { settings: () => settings });
+    const { link } = await rewritten(world);
+    assert.equal(link.getAttribute('href'), 'callto://+14155551212/+18880001111');
+    // Chromium loaded the policy into storage.managed and fired no storage.onChanged.
+    world.ext.storage.managed.get = async () => ({ defaultCallerId: '+12125550100' });
+    settings = { ...SETTINGS, defaultCallerId: '+12125550100' };
+    await until(() => link.getAttribute('href') === 'callto://+14155551212/+12125550100', { timeout: 5000 });
   });
 });
