@@ -187,9 +187,14 @@ const LinkRewriter = (() => {
       this.#waiting = [];
       this.#answered.length = 0; // also ends a slice run in progress
       for (const target of this.#tracked) {
-        const link = this.#links.get(target);
-        if (link && target.getAttribute('href') === link.appliedHref) this.#restore(target, link);
-        else if (!link) this.#unwrap(this.#texts.get(target));
+        try {
+          const link = this.#links.get(target);
+          const entry = this.#texts.get(target);
+          if (link && target.getAttribute('href') === link.appliedHref) this.#restore(target, link);
+          else if (entry) this.#unwrap(entry);
+        } catch {
+          // One broken element never keeps the others from going back.
+        }
       }
       this.#tracked.clear();
     }
