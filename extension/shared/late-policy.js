@@ -19,21 +19,26 @@ function watchLatePolicy(listener) {
   /** The policy as last read, as JSON; null until the first read. @type {string | null} */
   let last = null;
   let reading = Promise.resolve();
+  // Without a policy, Firefox rejects instead of answering {}.
+  const read = async () => JSON.stringify(await ext.storage.managed.get(null).catch(() => ({})));
+  /** Reads the policy after the reads before it; `use(policy)` gets it. @param {(policy: string) => void} use */
+  const queue = (use) => {
+    reading = reading.then(async () => use(await read())).catch(() => {
+      // The extension is gone (a content script's context invalidated): nothing to follow.
+    });
+  };
 
-  const check = () => {
-    reading = reading.then(async () => {
-      // Without a policy, Firefox rejects instead of answering {}.
-      const now = JSON.stringify(await ext.storage.managed.get(null).catch(() => ({})));
+  const check = () =>
+    queue((now) => {
       if (last !== null && now !== last) listener();
       last = now;
     });
-  };
 
   // A change the browser did report is the new baseline: reported once, not twice.
   ext.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') {
-      reading = reading.then(async () => {
-        last = JSON.stringify(await ext.storage.managed.get(null).catch(() => ({})));
+      queue((now) => {
+        last = now;
       });
     }
   });
