@@ -43,6 +43,14 @@ const TARGETS = {
   },
 };
 
+/**
+ * The hosts the content scripts run on, once more as host permissions: the background injects
+ * the content scripts into Salesforce pages already open when the extension is installed,
+ * updated or re-enabled (extension/open-tabs.js), which needs them. The same hosts add no new
+ * install warning.
+ */
+const hostPermissions = (manifest) => manifest.content_scripts[0].matches;
+
 export function buildCore() {
   // Paths of this machine must not end up in the wasm, so a Firefox reviewer rebuilding the
   // source package gets the same bytes.
@@ -82,7 +90,7 @@ export function assemble() {
     cpSync(join(root, 'extension'), out, { recursive: true });
     // The type declarations wasm-bindgen writes are for the type check, not for the browser.
     cpSync(coreOut, join(out, 'core'), { recursive: true, filter: (file) => !file.endsWith('.d.ts') });
-    const manifest = adapt(structuredClone({ ...source, version }), out);
+    const manifest = adapt(structuredClone({ ...source, version, host_permissions: hostPermissions(source) }), out);
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const zip = `caller-id-dialer-${manifest.version}-${target}.zip`;
     rmSync(join(dist, zip), { force: true });

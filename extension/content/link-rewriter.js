@@ -47,6 +47,11 @@ const LinkRewriter = (() => {
     #expiry = 0;
     /** item key -> the functions waiting for its next answer (`nextAnswer`). */
     #awaited = new Map();
+    /** item key -> item: asked, not answered (the background failed), to be sent again. */
+    #toResend = new Map();
+    /** The timer that sends them again, and the current wait. */
+    #resend = 0;
+    #resendDelay = 0;
     /** raw value -> why it was left as it was; shown in the popup. */
     skipped = new Map();
     /** Why the core could not answer, if it could not. @type {string | null} */
@@ -121,8 +126,8 @@ const LinkRewriter = (() => {
     /**
      * The core's next answer for the number `node` shows, asked for now unless it is on its
      * way (or answered and still valid). Resolves to null when there is none to wait for: the
-     * settings changed meanwhile, or `node` is no longer a link of ours. A failed request
-     * resolves to an answer without a result (`failure` says why).
+     * settings changed meanwhile, the extension stood down, or `node` is no longer a link of
+     * ours. A failed request is sent again, and the promise waits for that answer.
      * @returns {Promise<{ enabled: boolean, result?: JudgedResult } | null>}
      */
     nextAnswer(node) {
@@ -213,13 +218,43 @@ const LinkRewriter = (() => {
       this.#answers.clear();
       this.#asked.clear();
       this.#unsent.clear();
+      this.#cancelResend();
       this.#waiting = [];
       this.skipped.clear();
       this.#enabled = true;
-      // Answers to the old settings will not come: whoever waits asks again.
+      this.#releaseWaiters(); // answers to the old settings will not come
+      this.recheck();
+    }
+
+    /**
+     * The extension is gone or replaced by a newer version: every number goes back as the page
+     * rendered it, and no answer still on its way is applied.
+     */
+    standDown() {
+      this.#generation += 1;
+      this.#enabled = false;
+      clearTimeout(this.#expiry);
+      this.#cancelResend();
+      this.#waiting = [];
+      this.#answered.length = 0; // also ends a slice run in progress
+      this.#releaseWaiters();
+      for (const target of this.#tracked) {
+        try {
+          const link = this.#links.get(target);
+          const entry = this.#texts.get(target);
+          if (link && target.getAttribute('href') === link.appliedHref) this.#restore(target, link);
+          else if (entry) this.#unwrap(entry);
+        } catch {
+          // One broken element never keeps the others from going back.
+        }
+      }
+      this.#tracked.clear();
+    }
+
+    /** Answers awaited will not come: whoever waits for one (a held click) gets null. */
+    #releaseWaiters() {
       for (const waiting of this.#awaited.values()) for (const resolve of waiting) resolve(null);
       this.#awaited.clear();
-      this.recheck();
     }
 
     /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
@@ -278,28 +313,61 @@ const LinkRewriter = (() => {
         reply = { enabled: true, results: [] };
       }
       if (generation !== this.#generation) return; // asked under settings since replaced
-      // No result means the request failed (reported as `failure`): asked again next time.
+      // No result means the request failed (reported as `failure`): its items stay asked, and
+      // their numbers waiting, until the background answers them.
       const failed = new Map();
-      [...items.keys()].forEach((key, index) => {
-        this.#asked.delete(key);
+      [...items.entries()].forEach(([key, item], index) => {
         const answer = { enabled: reply.enabled, result: reply.results?.[index] };
-        if (answer.result || !answer.enabled) this.#answers.set(key, answer);
-        else failed.set(key, answer);
-        for (const resolve of this.#awaited.get(key) ?? []) resolve(answer);
-        this.#awaited.delete(key);
+        if (answer.result || !answer.enabled) {
+          this.#asked.delete(key);
+          this.#answers.set(key, answer);
+          // A held click waits for an answer; a failed request is sent again within its wait.
+          for (const resolve of this.#awaited.get(key) ?? []) resolve(answer);
+          this.#awaited.delete(key);
+        } else {
+          failed.set(key, item);
+        }
       });
       const waiting = [];
       for (const turn of this.#waiting) {
         // A turn replaced by a newer one for its target is dropped.
         if (turn.state.item !== turn.item) continue;
-        const key = itemKey(turn.item);
-        const answer = this.#answers.get(key) ?? failed.get(key);
+        const answer = this.#answers.get(itemKey(turn.item));
         if (answer) this.#answered.push({ turn, answer });
         else waiting.push(turn);
       }
       this.#waiting = waiting;
       this.#applyAnswered();
       this.#expireLater();
+      this.#resendLater(failed);
+    }
+
+    /** Settings changed, or the extension went away: nothing asked before is sent again. */
+    #cancelResend() {
+      clearTimeout(this.#resend);
+      this.#resend = 0;
+      this.#toResend.clear();
+    }
+
+    /**
+     * Sends `failed` again after a wait that doubles with each failure in a row: the background
+     * may have been stopped mid-batch (killed, crashed, updated) and takes a moment to restart.
+     * @param {Map<string, DialItem>} failed
+     */
+    #resendLater(failed) {
+      if (failed.size === 0) {
+        if (this.#toResend.size === 0) this.#resendDelay = 0;
+        return;
+      }
+      for (const [key, item] of failed) this.#toResend.set(key, item);
+      if (this.#resend) return; // already due: sends these too
+      this.#resendDelay = Math.min(RESEND_LONGEST_MS, this.#resendDelay * 2 || RESEND_FIRST_MS);
+      this.#resend = setTimeout(() => {
+        this.#resend = 0;
+        for (const [key, item] of this.#toResend) this.#unsent.set(key, item);
+        this.#toResend.clear();
+        this.#send();
+      }, this.#resendDelay);
     }
 
     /**
@@ -465,6 +533,10 @@ const LinkRewriter = (() => {
       );
     }
   }
+
+  /** The first wait before a failed batch is sent again, and the longest. */
+  const RESEND_FIRST_MS = 100;
+  const RESEND_LONGEST_MS = 10_000;
 
   /**
    * What the link says about the call: the tooltip, and the accessible name (it includes the

@@ -12,7 +12,11 @@
 
   const recordFields = new RecordFields();
   const rewriter = new LinkRewriter({
-    dialBatch: (items) => askBackground({ type: 'dial', items }),
+    dialBatch: (items) =>
+      askBackground({ type: 'dial', items }).catch((error) => {
+        checkExtension(); // an invalidated extension context: stand down
+        throw error;
+      }),
     describe: titleOf,
     recordCallerIdOf: (node) =>
       settings?.recordCallerIdField ? recordFields.callerIdFor(node, settings.recordCallerIdField) : null,
@@ -60,8 +64,6 @@
     },
   });
 
-  loadSettings().finally(() => finder.watch(document));
-
   const clicks = new ClickGuard({
     rewriter,
     dial: (items) => askBackground({ type: 'dial', items }),
@@ -69,14 +71,25 @@
     settings: () => settings,
   });
 
+  onStandDown(() => {
+    finder.stop();
+    clicks.stop();
+    rewriter.standDown();
+  });
+
+  loadSettings().finally(() => {
+    if (!standDownSignal.aborted) finder.watch(document);
+  });
+
   onSettingsChanged(async () => {
+    if (standDownSignal.aborted) return;
     await loadSettings();
     rewriter.refresh();
   });
 
   // Lightning navigates without reloading; the content script never sees its pushState
   // calls, but the Navigation API reports them. Look again once the new view is in place.
-  globalThis.navigation?.addEventListener('navigatesuccess', () => finder.watch(document));
+  globalThis.navigation?.addEventListener('navigatesuccess', () => finder.watch(document), { signal: standDownSignal });
 
   // The event is retargeted at shadow boundaries; its path still starts at the real link.
   document.addEventListener(
@@ -86,13 +99,17 @@
       finder.discover(path);
       contextAnchor = path.find((node) => rewriter.itemOf(node)) ?? null;
     },
-    true,
+    { capture: true, signal: standDownSignal },
   );
 
   // A shadow root attached long after its host appeared is met at the latest when the agent
   // points at or tabs into it, before any click reaches a link inside.
   for (const type of ['pointerover', 'focusin']) {
-    document.addEventListener(type, (event) => finder.discover(event.composedPath()), { capture: true, passive: true });
+    document.addEventListener(type, (event) => finder.discover(event.composedPath()), {
+      capture: true,
+      passive: true,
+      signal: standDownSignal,
+    });
   }
 
   /** What this frame did, for the popup and the toolbar badge. */

@@ -28,13 +28,15 @@ const { loadStoredSettings, saveSettings, onSettingsChanged } = (() => {
   }
 
   /**
-   * Calls `listener` after any change of the user's settings or of the policy.
+   * Calls `listener` after any change of the user's settings or of the policy, also of a
+   * policy the browser loaded late without telling (late-policy.js).
    * @param {() => void} listener
    */
   function onSettingsChanged(listener) {
     ext.storage.onChanged.addListener((_changes, area) => {
       if (SETTINGS_AREAS.includes(area)) listener();
     });
+    watchLatePolicy(listener);
   }
 
   return { loadStoredSettings, saveSettings, onSettingsChanged };

@@ -30,9 +30,15 @@ export async function openEditor({ sync = {}, managed = {} } = {}) {
     Object.defineProperty(globalThis, name, { value: name === 'window' ? window : window[name], configurable: true, writable: true });
   }
   globalThis.CSS = { escape: (text) => text.replace(/[^\w-]/g, (character) => `\\${character}`) };
-  // The "try a number" clock must not keep the test process alive.
+  // The "try a number" clock and the late policy's rechecks (seconds apart) must not keep the
+  // test process alive.
   const setIntervalOf = globalThis.setInterval;
   globalThis.setInterval = (...args) => setIntervalOf(...args).unref();
+  const setTimeoutOf = globalThis.setTimeout;
+  globalThis.setTimeout = (callback, ms, ...args) => {
+    const timer = setTimeoutOf(callback, ms, ...args);
+    return ms >= 1000 ? timer.unref() : timer;
+  };
 
   const ext = fakeExt();
   await ext.storage.sync.set(sync);

@@ -62,6 +62,8 @@ export function fakeExt({ answer = () => ({}) } = {}) {
     sent: [],
     i18n: { getMessage, getUILanguage: () => 'en' },
     runtime: {
+      /** A test sets it undefined to play an extension that went away, as Chromium does. */
+      id: 'test',
       getURL: (path) => `chrome-extension://test/${path}`,
       async sendMessage(message) {
         ext.sent.push(structuredClone(message));
