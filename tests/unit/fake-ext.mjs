@@ -31,6 +31,8 @@ function storageArea(name, onChange) {
   let values = {};
   const area = {
     writes: [],
+    /** The keys of every `remove`. */
+    removed: [],
     async get() {
       return structuredClone(values);
     },
@@ -38,6 +40,11 @@ function storageArea(name, onChange) {
       area.writes.push(structuredClone(changes));
       values = { ...values, ...structuredClone(changes) };
       onChange(changes, name);
+    },
+    async remove(keys) {
+      area.removed.push([...keys]);
+      values = Object.fromEntries(Object.entries(values).filter(([key]) => !keys.includes(key)));
+      onChange(Object.fromEntries(keys.map((key) => [key, {}])), name);
     },
     /** Sets values as the browser would (another page, a policy), telling the listeners. */
     replace(next) {
@@ -71,6 +78,7 @@ export function fakeExt({ answer = () => ({}) } = {}) {
     },
     storage: {
       sync: storageArea('sync', changed),
+      local: storageArea('local', changed),
       managed: storageArea('managed', changed),
       onChanged: { addListener: (listener) => storageListeners.push(listener) },
     },

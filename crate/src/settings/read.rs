@@ -9,7 +9,8 @@
 //! of a locked key is not reported: that value is not used anyway.
 
 use super::{
-    check, describe_default, Checked, Fallback, FieldMessage, Finding, Settings, StoredValue, KEYS,
+    check, describe_default, user_settings, Checked, Fallback, FieldMessage, Finding, Settings,
+    StoredValue, KEYS,
 };
 use serde::Serialize;
 
@@ -93,6 +94,24 @@ pub fn read_settings(sync: &StoredValue, managed: &StoredValue) -> SettingsReadi
     }
 }
 
+/// [`read_settings`] of the user's settings as the storage areas hold them, whatever their
+/// layout (`layout.rs`); a list that could not be read is reported first.
+pub fn read_stored_settings(
+    sync: &StoredValue,
+    local: &StoredValue,
+    managed: &StoredValue,
+) -> SettingsReading {
+    let user = user_settings(sync, local);
+    let mut reading = read_settings(&user.values, managed);
+    let unread = user.problems.into_iter().map(|p| Problem {
+        field: p.field,
+        message: p.message,
+        source: Source::Sync,
+    });
+    reading.problems.splice(0..0, unread);
+    reading
+}
+
 fn checked(stored: &StoredValue) -> Checked {
     match stored {
         StoredValue::Null => Checked::default(),
@@ -109,6 +128,7 @@ fn problem(finding: &Finding, source: Source, user_value: bool) -> Problem {
         (Fallback::Key, Source::Policy) if user_value => "using your own setting".to_owned(),
         (Fallback::Key, _) => format!("using the default, {}", describe_default(&finding.key)),
         (Fallback::Entry, _) => "entry left out".to_owned(),
+        (Fallback::Tail, _) => "the entries past the limit are left out".to_owned(),
         (Fallback::Ignored, _) => "ignored".to_owned(),
     };
     Problem {
