@@ -37,6 +37,10 @@ const rules = (count) =>
     callerId: '+12125550100',
   }));
 
+// The previous version could store about 100 caller IDs (one sync item of 8,192 bytes).
+const AREA_50 = AREA_CODES[49];
+const CALLEE_50 = `+1${AREA_50}5550199`;
+const POOL_50 = pool(50)[49].number;
 const AREA_350 = AREA_CODES[349];
 const CALLEE_350 = `+1${AREA_350}5550199`;
 const POOL_350 = pool(350)[349].number;
@@ -76,20 +80,20 @@ for (const browserName of BROWSERS) {
       const popup = await openPopup(session);
       await popup.evaluate(
         (values) => (globalThis.browser ?? globalThis.chrome).storage.sync.set(values),
-        { defaultCountry: 'US', callerIds: pool(350), rules: rules(3) },
+        { defaultCountry: 'US', callerIds: pool(100), rules: rules(3) },
       );
       await popup.close();
-      const link = await firstLink(CALLEE_350);
-      assert.equal(link.href, `callto://${CALLEE_350}/${POOL_350}`);
+      const link = await firstLink(CALLEE_50);
+      assert.equal(link.href, `callto://${CALLEE_50}/${POOL_50}`);
 
       const editor = await openPopup(session);
-      assert.match(await addCallerId(editor, '+13035550100', 'Denver'), /^Added/);
+      assert.match(await addCallerId(editor, '+13035559876', 'Denver'), /^Added/);
       const sync = await storedIn(editor, 'sync');
       assert.equal(sync.callerIds, undefined, 'the plain key is gone');
-      assert.equal(sync.layout.lists.callerIds.entries, 351);
+      assert.equal(sync.layout.lists.callerIds.entries, 101);
       await editor.close();
-      const again = await firstLink(CALLEE_350);
-      assert.equal(again.href, `callto://${CALLEE_350}/${POOL_350}`);
+      const again = await firstLink(CALLEE_50);
+      assert.equal(again.href, `callto://${CALLEE_50}/${POOL_50}`);
     });
 
     it('imports 1,000 caller IDs and 500 rules, stores them in sync within its quotas, and local presence picks the 350th area code', async (t) => {
@@ -123,7 +127,7 @@ for (const browserName of BROWSERS) {
       assert.equal(await popup.$eval('#pool-page', (node) => node.textContent), '51–100 of 1000');
       assert.equal(await popup.$eval('#pool-list li', (row) => row.dataset.number), pool(51)[50].number);
 
-      await popup.type('#pool-search', `#350 `);
+      await popup.type('#pool-search', `Office ${AREA_350} #350 `);
       await popup.waitForFunction(() => document.querySelectorAll('#pool-list li').length === 1);
       assert.equal(await popup.$eval('#pool-list li', (row) => row.dataset.number), POOL_350);
       await popup.$eval('#pool-search', (input) => {
