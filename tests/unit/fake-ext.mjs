@@ -36,7 +36,12 @@ function storageArea(name, onChange) {
     async get() {
       return structuredClone(values);
     },
+    /** The browser's refusal of the next `set`, as a quota makes it; `null` to accept. */
+    refuseNext: null,
     async set(changes) {
+      const refusal = area.refuseNext;
+      area.refuseNext = null;
+      if (refusal) throw new Error(refusal);
       area.writes.push(structuredClone(changes));
       values = { ...values, ...structuredClone(changes) };
       onChange(changes, name);

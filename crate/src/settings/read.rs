@@ -140,7 +140,7 @@ fn problem(finding: &Finding, source: Source, user_value: bool) -> Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_values::{obj, rule, s};
+    use super::super::test_values::{obj, pool_entry, rule, s};
     use super::*;
     use crate::settings::{Rule, CALLER_IDS, DEFAULT_CALLER_ID, DEFAULT_COUNTRY, ENABLED, RULES};
 
@@ -306,6 +306,25 @@ mod tests {
                 ("callerIds", "callerIds: must be a list of {\"number\", \"label\"} entries, not the string “+18880001111”; using the default, no caller IDs", Source::Policy),
             ]
         );
+    }
+
+    #[test]
+    fn a_policy_of_real_size_is_used_whole() {
+        let pool: Vec<StoredValue> = (0..1_000)
+            .map(|i| pool_entry(&format!("+1303555{i:04}"), &format!("Office {i}")))
+            .collect();
+        let rules: Vec<StoredValue> = (0..500)
+            .map(|i| rule(&format!("+1{}", 200_000 + i), "+13035550100"))
+            .collect();
+        let managed = obj(&[
+            (CALLER_IDS, StoredValue::Array(pool)),
+            (RULES, StoredValue::Array(rules)),
+        ]);
+        let reading = read_stored_settings(&StoredValue::Null, &StoredValue::Null, &managed);
+        assert_eq!(reading.settings.caller_ids.len(), 1_000);
+        assert_eq!(reading.settings.rules.len(), 500);
+        assert_eq!(reading.locked, [CALLER_IDS, RULES]);
+        assert!(reading.problems.is_empty(), "{:?}", reading.problems);
     }
 
     #[test]
