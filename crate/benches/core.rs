@@ -7,8 +7,10 @@
 //! (`normalize`, `parse`, `dial`, `check_caller_id`, `Settings`, `Dialer`).
 //!
 //! The `choice` group dials the `us` set with a pool and rules of real size (1,000 caller
-//! IDs, 500 rules) beside a small one (5 and 5): per number with the settings ready, and the
-//! cost of getting them ready (checking every caller ID and rule), paid once per batch.
+//! IDs, 500 rules) beside a small one (5 and 5): per number with the settings ready (`dial`),
+//! in batches of 50 as pages send them (`batches`: the settings made ready by the first batch
+//! serve the next ones), and the cost of getting them ready (`ready`: checking every caller ID
+//! and rule), paid again when the settings change.
 //!
 //! Two sets: `mixed` (13 countries and some non-numbers, the browser benchmark's mix) and `us`
 //! (North American numbers only). Each benchmark reports time per value (criterion's
@@ -18,8 +20,8 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use dialer_core::{
-    check_caller_id, dial, nanp_area, normalize, parse, DialRequest, Dialer, PoolNumber, Rule,
-    Settings,
+    check_caller_id, dial, dial_batch, nanp_area, normalize, parse, DialRequest, Dialer,
+    PoolNumber, Rule, Settings,
 };
 use std::hint::black_box;
 
@@ -197,6 +199,9 @@ fn sized_settings(ids: usize, rules: usize) -> Settings {
     }
 }
 
+/// Values per message a page sends to the background.
+const BATCH: usize = 50;
+
 fn choice_benches(c: &mut Criterion) {
     let requests: Vec<DialRequest> = raw_values(VALUES, false)
         .iter()
@@ -219,6 +224,17 @@ fn choice_benches(c: &mut Criterion) {
                 }
             })
         });
+        group.bench_with_input(
+            BenchmarkId::new("batches", name),
+            &requests,
+            |b, requests| {
+                b.iter(|| {
+                    for batch in requests.chunks(BATCH) {
+                        let _ = black_box(dial_batch(black_box(batch), &settings));
+                    }
+                })
+            },
+        );
         group.throughput(Throughput::Elements(1));
         group.bench_with_input(BenchmarkId::new("ready", name), &settings, |b, settings| {
             b.iter(|| black_box(Dialer::new(black_box(settings))))

@@ -16,7 +16,7 @@ use crate::link::PRESETS;
 use crate::numbering::plan::countries as known_countries;
 use crate::place::subdivisions as known_subdivisions;
 use crate::settings::{
-    read_settings, read_stored_settings, settings_problems, storage_plan, validate_settings,
+    read_effective, read_stored_settings, settings_problems, storage_plan, validate_settings,
     Settings, StoredValue,
 };
 use serde::de::DeserializeOwned;
@@ -85,7 +85,7 @@ pub fn dial_batch_js(
         "dialBatch: items must be an array of {raw, recordCallerId?, choice?}",
     )?;
     let stored: StoredValue = from_js(settings, "dialBatch: settings")?;
-    let settings = read_settings(&stored, &StoredValue::Null).settings;
+    let settings = read_effective(&stored);
     let outcomes: Vec<Outcome> = dial_batch(&items, &settings)
         .into_iter()
         .map(Outcome::from)
@@ -110,7 +110,7 @@ pub fn judge_calls_js(
         "judgeCalls: calls must be an array of {number, zones, doNotCall}",
     )?;
     let stored: StoredValue = from_js(settings, "judgeCalls: settings")?;
-    let settings = read_settings(&stored, &StoredValue::Null).settings;
+    let settings = read_effective(&stored);
     let verdicts: Vec<Verdict> = calls
         .iter()
         .map(|call| judge(call, &settings.calling))

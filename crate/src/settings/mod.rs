@@ -45,7 +45,9 @@ pub use layout::{
     QUOTA_BYTES_PER_ITEM, SYNC_BUDGET,
 };
 pub use lists::{MAX_CALLER_IDS, MAX_RULES};
-pub use read::{read_settings, read_stored_settings, Problem, SettingsReading, Source};
+pub use read::{
+    read_effective, read_settings, read_stored_settings, Problem, SettingsReading, Source,
+};
 pub use stored::StoredValue;
 pub use validate::{settings_problems, validate_settings, Validated};
 

@@ -13,6 +13,7 @@ use super::{
     StoredValue, KEYS,
 };
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// Where a stored value came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -110,6 +111,27 @@ pub fn read_stored_settings(
     });
     reading.problems.splice(0..0, unread);
     reading
+}
+
+thread_local! {
+    /// The last effective settings read by [`read_effective`], and what they were read from.
+    static LAST_EFFECTIVE: RefCell<Option<(StoredValue, Settings)>> = const { RefCell::new(None) };
+}
+
+/// The settings in `stored`, the effective settings [`read_settings`] returned, checked again
+/// (they come back from JavaScript); the last ones are kept, as every batch sends the same.
+pub fn read_effective(stored: &StoredValue) -> Settings {
+    LAST_EFFECTIVE.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((from, settings)) = last.as_ref() {
+            if from == stored {
+                return settings.clone();
+            }
+        }
+        let settings = read_settings(stored, &StoredValue::Null).settings;
+        *last = Some((stored.clone(), settings.clone()));
+        settings
+    })
 }
 
 fn checked(stored: &StoredValue) -> Checked {
