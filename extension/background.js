@@ -19,8 +19,8 @@
 
   /** The user's settings merged with the administrator's policy, validated by the core. */
   async function effectiveSettings() {
-    const [dialer, { sync, managed }] = await Promise.all([core, loadStoredSettings()]);
-    return dialer.readSettings(sync, managed);
+    const [dialer, { sync, local, managed }] = await Promise.all([core, loadStoredSettings()]);
+    return dialer.readSettings(sync, managed, local);
   }
 
   // Registered synchronously at start-up, so a restarted worker receives the waking message.
@@ -56,6 +56,9 @@
 
   // "Call from…": a right-click menu on links listing the caller-ID pool; a choice dials once.
   const CALL_FROM = 'call-from';
+  const CALL_FROM_MORE = 'call-from-more';
+  // A menu longer than this is not read; the rest of the pool is in the editor.
+  const MENU_NUMBERS = 25;
   let menuUpdate = Promise.resolve();
 
   function updateCallFromMenu() {
@@ -72,11 +75,19 @@
       documentUrlPatterns: ext.runtime.getManifest().content_scripts?.[0].matches,
     };
     ext.contextMenus.create({ id: CALL_FROM, title: ext.i18n.getMessage('callFromMenu'), ...where });
-    for (const { number, label } of settings.callerIds) {
+    for (const { number, label } of settings.callerIds.slice(0, MENU_NUMBERS)) {
       ext.contextMenus.create({
         id: `${CALL_FROM}:${number}`,
         parentId: CALL_FROM,
         title: label ? `${label} (${number})` : number,
+        ...where,
+      });
+    }
+    if (settings.callerIds.length > MENU_NUMBERS) {
+      ext.contextMenus.create({
+        id: CALL_FROM_MORE,
+        parentId: CALL_FROM,
+        title: ext.i18n.getMessage('callFromMore', [String(settings.callerIds.length)]),
         ...where,
       });
     }
@@ -91,6 +102,10 @@
   onSettingsChanged(updateCallFromMenu);
 
   ext.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CALL_FROM_MORE) {
+      ext.runtime.openOptionsPage().catch((error) => console.warn('Caller ID Dialer: options page', error));
+      return;
+    }
     const prefix = `${CALL_FROM}:`;
     if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith(prefix)) return;
     const callerId = info.menuItemId.slice(prefix.length);

@@ -4,7 +4,13 @@
 //! usual ways, international numbers of several countries written with `+` or `011`,
 //! phone extensions, and values that are not phone numbers. They are generated from a fixed seed,
 //! so every run reads the same values. Only the public API whose names are stable is used
-//! (`normalize`, `parse`, `dial`, `check_caller_id`, `Settings`).
+//! (`normalize`, `parse`, `dial`, `check_caller_id`, `Settings`, `Dialer`).
+//!
+//! The `choice` group dials the `us` set with a pool and rules of real size (1,000 caller
+//! IDs, 500 rules) beside a small one (5 and 5): per number with the settings ready (`dial`),
+//! in batches of 50 as pages send them (`batches`: the settings made ready by the first batch
+//! serve the next ones), and the cost of getting them ready (`ready`: checking every caller ID
+//! and rule), paid again when the settings change.
 //!
 //! Two sets: `mixed` (13 countries and some non-numbers, the browser benchmark's mix) and `us`
 //! (North American numbers only). Each benchmark reports time per value (criterion's
@@ -13,7 +19,10 @@
 //! (`node bench/run.mjs`) measures it.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use dialer_core::{check_caller_id, dial, normalize, parse, Settings};
+use dialer_core::{
+    check_caller_id, dial, dial_batch, nanp_area, normalize, parse, DialRequest, Dialer,
+    PoolNumber, Rule, Settings,
+};
 use std::hint::black_box;
 
 /// The caller ID of 8x8's own example: accepted with a warning (not an assigned number).
@@ -161,5 +170,78 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(core, benches);
+/// Settings with a pool of `ids` numbers (one area code after another, then again with other
+/// lines) and `rules` prefix rules, with local presence on.
+fn sized_settings(ids: usize, rules: usize) -> Settings {
+    let areas: Vec<u16> = (200..1000)
+        .filter(|code| nanp_area(&code.to_string()).is_some())
+        .collect();
+    let caller_ids = (0..ids)
+        .map(|i| PoolNumber {
+            number: format!(
+                "+1{}555{:04}",
+                areas[i % areas.len()],
+                100 + i / areas.len()
+            ),
+            label: format!("Office {i}"),
+        })
+        .collect();
+    let rules = (0..rules)
+        .map(|i| Rule {
+            target: format!("+1{}{}", areas[i % areas.len()], 200 + i / areas.len()),
+            caller_id: CALLER_ID.to_owned(),
+        })
+        .collect();
+    Settings {
+        caller_ids,
+        rules,
+        ..settings()
+    }
+}
+
+/// Values per message a page sends to the background.
+const BATCH: usize = 50;
+
+fn choice_benches(c: &mut Criterion) {
+    let requests: Vec<DialRequest> = raw_values(VALUES, false)
+        .iter()
+        .map(|raw| DialRequest::raw(raw))
+        .collect();
+    let sizes = [
+        ("5 ids, 5 rules", 5, 5),
+        ("1000 ids, 500 rules", 1_000, 500),
+    ];
+    let mut group = c.benchmark_group("choice");
+    group.sample_size(10);
+    for (name, ids, rules) in sizes {
+        let settings = sized_settings(ids, rules);
+        let dialer = Dialer::new(&settings).expect("usable settings");
+        group.throughput(Throughput::Elements(requests.len() as u64));
+        group.bench_with_input(BenchmarkId::new("dial", name), &requests, |b, requests| {
+            b.iter(|| {
+                for request in requests {
+                    let _ = black_box(dialer.dial(black_box(request)));
+                }
+            })
+        });
+        group.bench_with_input(
+            BenchmarkId::new("batches", name),
+            &requests,
+            |b, requests| {
+                b.iter(|| {
+                    for batch in requests.chunks(BATCH) {
+                        let _ = black_box(dial_batch(black_box(batch), &settings));
+                    }
+                })
+            },
+        );
+        group.throughput(Throughput::Elements(1));
+        group.bench_with_input(BenchmarkId::new("ready", name), &settings, |b, settings| {
+            b.iter(|| black_box(Dialer::new(black_box(settings))))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(core, benches, choice_benches);
 criterion_main!(core);

@@ -1,7 +1,9 @@
 //! One raw `tel:` value, with the settings and what the page knows of the call, to a dial
 //! link — or the reason to leave it alone.
 //!
-//! [`Dialer`] checks the settings once for a batch; [`Dialer::dial`] reads the number, chooses
+//! [`Dialer`] checks the settings once, and [`dial_batch`] keeps the last one for the batches
+//! that follow under the same settings (checking a pool of 1,000 costs more than a batch of
+//! numbers); [`Dialer::dial`] reads the number, chooses
 //! the caller ID ([`crate::choice`]) and fills the link template. `{number}` is E.164, or with
 //! `dialedNumberFormat: national` the digits a caller in the default country dials for a
 //! number of that country's calling code (`4155551212`, `02079460958`); a number of another
@@ -17,6 +19,8 @@ use crate::settings::{
     country_at, template_at, NumberFormat, Settings, DEFAULT_COUNTRY, LINK_TEMPLATE,
 };
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// One value to dial and what the page knows about the call.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -163,10 +167,32 @@ impl Dialer {
 /// Dials each request with `settings`; when the settings stop all dialling (off, or
 /// unusable), every request gets that skip.
 pub fn dial_batch(requests: &[DialRequest], settings: &Settings) -> Vec<Result<Dial, Skip>> {
-    match Dialer::new(settings) {
+    match ready_dialer(settings).as_ref() {
         Ok(dialer) => requests.iter().map(|r| dialer.dial(r)).collect(),
         Err(skip) => requests.iter().map(|_| Err(skip.clone())).collect(),
     }
+}
+
+type Ready = Rc<Result<Dialer, Skip>>;
+
+thread_local! {
+    /// The settings of the last batch and their dialer.
+    static LAST_DIALER: RefCell<Option<(Settings, Ready)>> = const { RefCell::new(None) };
+}
+
+/// The dialer for `settings`: the last batch's when they are the same.
+fn ready_dialer(settings: &Settings) -> Ready {
+    LAST_DIALER.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((cached, dialer)) = last.as_ref() {
+            if cached == settings {
+                return Rc::clone(dialer);
+            }
+        }
+        let dialer = Rc::new(Dialer::new(settings));
+        *last = Some((settings.clone(), Rc::clone(&dialer)));
+        dialer
+    })
 }
 
 /// Dials one raw value with `settings` and no context.
@@ -178,6 +204,25 @@ pub fn dial(raw: &str, settings: &Settings) -> Result<Dial, Skip> {
 mod tests {
     use super::*;
     use crate::settings::{PoolNumber, Rule};
+
+    #[test]
+    fn batches_follow_changed_settings() {
+        let with = |caller_id: &str| Settings {
+            default_caller_id: caller_id.to_owned(),
+            ..Settings::default()
+        };
+        let request = [DialRequest::raw("(415) 555-1212")];
+        for caller_id in ["+18880001111", "+12125550100", "+18880001111"] {
+            let results = dial_batch(&request, &with(caller_id));
+            let dialed = results.first().and_then(|r| r.as_ref().ok());
+            assert_eq!(dialed.and_then(|d| d.caller_id.as_deref()), Some(caller_id));
+        }
+        let off = Settings {
+            enabled: false,
+            ..with("+18880001111")
+        };
+        assert!(dial_batch(&request, &off).iter().all(Result::is_err));
+    }
 
     fn settings(country: &str, caller_id: &str) -> Settings {
         Settings {

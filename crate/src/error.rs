@@ -340,6 +340,19 @@ pub enum SettingsError {
         message: String,
     },
 
+    /// A list longer than the extension keeps.
+    #[error("{field}: {} entries; at most {} {what} are allowed", thousands(*count), thousands(*max))]
+    TooManyEntries {
+        /// The list's key.
+        field: String,
+        /// How many entries it has.
+        count: usize,
+        /// The most it may have.
+        max: usize,
+        /// What its entries are, for a reader: `caller IDs`, `rules`.
+        what: &'static str,
+    },
+
     /// A pool number or rule target that an earlier entry already has.
     #[error("{field}: {value} is listed twice (first at {first})")]
     Duplicate {
@@ -352,6 +365,19 @@ pub enum SettingsError {
     },
 }
 
+/// `2000` as `2,000`, as the messages write counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 impl SettingsError {
     /// The path of the value the error is about (empty when it is about the whole object).
     pub fn field(&self) -> &str {
@@ -362,6 +388,7 @@ impl SettingsError {
             | SettingsError::Missing { field }
             | SettingsError::WrongType { field, .. }
             | SettingsError::BadValue { field, .. }
+            | SettingsError::TooManyEntries { field, .. }
             | SettingsError::Duplicate { field, .. } => field,
         }
     }

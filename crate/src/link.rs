@@ -27,21 +27,27 @@ const CALLER_ID: &str = "{callerId}";
 /// A dialer the popup offers, with its link template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Preset {
-    /// Stable id for the popup: `8x8`, `zoom`, `dialpad`, `tel`.
+    /// Stable id for the popup: `8x8`, `votel`, `zoom`, `dialpad`, `tel`.
     pub id: &'static str,
-    /// The dialer's name, also what [`Template::dialer`] answers: `8x8`, `Zoom Phone`,
-    /// `Dialpad`, `phone`.
+    /// The dialer's name, also what [`Template::dialer`] answers: `8x8` (both
+    /// its forms), `Zoom Phone`, `Dialpad`, `phone`.
     pub name: &'static str,
     /// The link template.
     pub template: &'static str,
 }
 
 /// The dialers the popup offers; the first is the default.
-pub const PRESETS: [Preset; 4] = [
+pub const PRESETS: [Preset; 5] = [
     Preset {
         id: "8x8",
         name: "8x8",
         template: DEFAULT_TEMPLATE,
+    },
+    // 8x8's second link form, documented for CRMs other than Salesforce.
+    Preset {
+        id: "votel",
+        name: "8x8",
+        template: "votel://{number}/{callerId}",
     },
     Preset {
         id: "zoom",
@@ -284,6 +290,12 @@ mod tests {
                 "Zoom Phone",
                 "zoomphonecall://+14155551212?callerid=%2B18880001111",
                 "zoomphonecall://+14155551212",
+            ),
+            (
+                "votel://{number}/{callerId}",
+                "8x8",
+                "votel://+14155551212/+18880001111",
+                "votel://+14155551212",
             ),
             (
                 "dialpad://{number}?fromNumber={callerId}",

@@ -15,7 +15,10 @@ use crate::error::Skip;
 use crate::link::PRESETS;
 use crate::numbering::plan::countries as known_countries;
 use crate::place::subdivisions as known_subdivisions;
-use crate::settings::{read_settings, settings_problems, validate_settings, Settings, StoredValue};
+use crate::settings::{
+    read_effective, read_stored_settings, settings_problems, storage_plan, validate_settings,
+    Settings, StoredValue,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -82,7 +85,7 @@ pub fn dial_batch_js(
         "dialBatch: items must be an array of {raw, recordCallerId?, choice?}",
     )?;
     let stored: StoredValue = from_js(settings, "dialBatch: settings")?;
-    let settings = read_settings(&stored, &StoredValue::Null).settings;
+    let settings = read_effective(&stored);
     let outcomes: Vec<Outcome> = dial_batch(&items, &settings)
         .into_iter()
         .map(Outcome::from)
@@ -107,7 +110,7 @@ pub fn judge_calls_js(
         "judgeCalls: calls must be an array of {number, zones, doNotCall}",
     )?;
     let stored: StoredValue = from_js(settings, "judgeCalls: settings")?;
-    let settings = read_settings(&stored, &StoredValue::Null).settings;
+    let settings = read_effective(&stored);
     let verdicts: Vec<Verdict> = calls
         .iter()
         .map(|call| judge(call, &settings.calling))
@@ -151,8 +154,9 @@ pub fn suggest_caller_id_js(value: &str) -> JsValue {
     suggest_caller_id(value).map_or(JsValue::NULL, |s| JsValue::from_str(&s))
 }
 
-/// The settings in effect: the user's under the administrator's policy; never throws on bad
-/// values.
+/// The settings in effect: the user's, as `storage.sync` and `storage.local` hold them (in any
+/// layout; `local` may be left out when sync holds them), under the administrator's policy;
+/// never throws on bad values.
 #[wasm_bindgen(
     js_name = readSettings,
     unchecked_return_type = "{settings: Settings, problems: Array<{field: string, message: string, source: 'sync' | 'policy'}>, warnings: Array<{field: string, message: string}>, locked: string[]}"
@@ -160,10 +164,31 @@ pub fn suggest_caller_id_js(value: &str) -> JsValue {
 pub fn read_settings_js(
     #[wasm_bindgen(unchecked_param_type = "object")] sync: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] managed: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] local: JsValue,
 ) -> Result<JsValue, JsError> {
     let sync: StoredValue = from_js(sync, "readSettings: sync")?;
     let managed: StoredValue = from_js(managed, "readSettings: managed")?;
-    to_js(&read_settings(&sync, &managed))
+    let local: StoredValue = from_js(local, "readSettings: local")?;
+    to_js(&read_stored_settings(&sync, &local, &managed))
+}
+
+/// How to save validated `changes` (setting keys; `null` removes one) over what
+/// `storage.sync` and `storage.local` hold: the storage calls in order. Throws with the reason
+/// when saving would lose a stored list.
+#[wasm_bindgen(
+    js_name = storagePlan,
+    unchecked_return_type = "{area: 'sync' | 'local', bytes: number, steps: Array<{area: 'sync' | 'local', set: Record<string, unknown>, remove: string[]}>}"
+)]
+pub fn storage_plan_js(
+    #[wasm_bindgen(unchecked_param_type = "object")] changes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] sync: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] local: JsValue,
+) -> Result<JsValue, JsError> {
+    let changes: StoredValue = from_js(changes, "storagePlan: changes")?;
+    let sync: StoredValue = from_js(sync, "storagePlan: sync")?;
+    let local: StoredValue = from_js(local, "storagePlan: local")?;
+    let plan = storage_plan(&changes, &sync, &local).map_err(|e| JsError::new(&e))?;
+    to_js(&plan)
 }
 
 /// The strict check for saving and import; throws with the first problem, naming its field.
@@ -215,7 +240,7 @@ pub fn subdivisions() -> Result<JsValue, JsError> {
 /// The dialers the popup offers; the first is the default.
 #[wasm_bindgen(
     js_name = linkPresets,
-    unchecked_return_type = "Array<{id: '8x8' | 'zoom' | 'dialpad' | 'tel', name: string, template: string}>"
+    unchecked_return_type = "Array<{id: '8x8' | 'votel' | 'zoom' | 'dialpad' | 'tel', name: string, template: string}>"
 )]
 pub fn link_presets() -> Result<JsValue, JsError> {
     to_js(&PRESETS)

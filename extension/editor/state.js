@@ -1,9 +1,10 @@
 /**
  * What is stored and what the core made of it, and the one way to change it: `commit`
  * validates the full candidate settings with the core and saves only the keys that changed,
- * or nothing when the core refuses.
+ * laid out as the core's `storagePlan` says, or nothing when the core refuses.
  */
 import { core } from '../ui/core.js';
+import { t } from '../ui/localize.js';
 import { fieldOfError } from './problems.js';
 
 /** @typedef {wasm_bindgen.Settings} Settings */
@@ -14,8 +15,10 @@ import { fieldOfError } from './problems.js';
  */
 
 export const state = {
-  /** The user's stored settings, unvalidated. @type {Record<string, unknown>} */
+  /** What `storage.sync` holds: the user's settings in their stored layout, unvalidated. @type {Record<string, unknown>} */
   sync: {},
+  /** What `storage.local` holds: the user's settings when too large to sync. @type {Record<string, unknown>} */
+  local: {},
   /** The administrator's policy, unvalidated. @type {Record<string, unknown>} */
   managed: {},
   /** The settings in effect. @type {Settings} */
@@ -47,14 +50,15 @@ export function onRefresh(draw) {
 }
 
 /**
- * Reads both storage areas again (or takes `stored`) and redraws everything from what the
+ * Reads the storage areas again (or takes `stored`) and redraws everything from what the
  * core makes of them.
- * @param {{ sync?: Record<string, unknown>, managed?: Record<string, unknown> } | null} [stored]
+ * @param {{ sync?: Record<string, unknown>, local?: Record<string, unknown>, managed?: Record<string, unknown> } | null} [stored]
  */
 export async function refresh(stored = null) {
-  const { sync, managed } = stored ?? (await loadStoredSettings());
-  const reading = core.readSettings(sync ?? {}, managed ?? {});
+  const { sync, local, managed } = stored ?? (await loadStoredSettings());
+  const reading = core.readSettings(sync ?? {}, managed ?? {}, local ?? {});
   state.sync = sync ?? {};
+  state.local = local ?? {};
   state.managed = managed ?? {};
   state.settings = reading.settings;
   state.problems = reading.problems;
@@ -100,8 +104,10 @@ export function check(changes) {
 
 /**
  * Validates `changes` against the full settings and saves the keys whose value changed;
- * saves nothing when the core refuses. Returns what `check` returns.
+ * saves nothing when the core refuses. Returns what `check` returns, or the reason the save
+ * failed.
  * @param {Partial<Settings>} changes
+ * @returns {Promise<Check>}
  */
 export async function commit(changes) {
   const result = check(changes);
@@ -110,9 +116,26 @@ export async function commit(changes) {
   const values = {};
   for (const key of /** @type {(keyof Settings)[]} */ (Object.keys(changes))) {
     if (state.locked.includes(key)) continue; // its control is disabled; policy wins anyway
+    // A list stored in chunks is not under its key in `state.sync`: always handed to the
+    // plan, which writes only the chunks that changed.
     if (!same(result.settings[key], state.sync[key])) values[key] = result.settings[key];
   }
-  if (Object.keys(values).length > 0) await saveSettings(values);
+  const failure = Object.keys(values).length > 0 ? await save(values) : null;
   await refresh();
-  return result;
+  return failure ?? result;
+}
+
+/**
+ * Saves validated `values` (setting keys) by the core's plan; the reason as a problem when the
+ * core or the browser refuses, null once saved.
+ * @param {Record<string, unknown>} values
+ * @returns {Promise<{ ok: false, problems: Problem[] } | null>}
+ */
+export async function save(values) {
+  try {
+    await saveSettings(core.storagePlan(values, state.sync, state.local));
+    return null;
+  } catch (error) {
+    return { ok: false, problems: [{ field: '', message: t('saveFailed', [error.message]) }] };
+  }
 }

@@ -6,7 +6,7 @@ import { core } from '../ui/core.js';
 import { t } from '../ui/localize.js';
 import { $, el, hint, setMessage } from './dom.js';
 import { fieldOfError, problemText } from './problems.js';
-import { refresh, state } from './state.js';
+import { refresh, save, state } from './state.js';
 
 const EXPORT_FILE = 'caller-id-dialer-settings.json';
 
@@ -49,7 +49,7 @@ export function render() {}
 
 /** The user's own settings (without the policy's) as the JSON text an export holds. */
 function exportText() {
-  const { settings } = core.readSettings(state.sync, {});
+  const { settings } = core.readSettings(state.sync, {}, state.local);
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
@@ -110,8 +110,12 @@ async function importFile(file) {
   const { settings } = validated;
   const keys = Object.keys(candidate).filter((key) => Object.hasOwn(settings, key));
   const values = Object.fromEntries(keys.map((key) => [key, settings[/** @type {keyof typeof settings} */ (key)]]));
-  await saveSettings(values);
+  const failure = await save(values);
   await refresh();
+  if (failure) {
+    showTransfer('error', t('importNotSaved'), failure.problems.map(problemText));
+    return;
+  }
   const notes = [];
   const stillLocked = keys.filter((key) => state.locked.includes(key));
   if (stillLocked.length > 0) notes.push(t('importLockedNote', [stillLocked.join(', ')]));

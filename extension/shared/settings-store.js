@@ -1,30 +1,37 @@
 'use strict';
 /**
- * Where settings are stored: the user's in `storage.sync`, the administrator's policy in
- * `storage.managed` (same keys). Both are handed unvalidated to the Rust core's
- * `readSettings(sync, managed)`, which merges and validates them.
+ * Where settings are stored: the user's in `storage.sync` (or `storage.local` when too large
+ * to sync), the administrator's policy in `storage.managed` (same keys). All are handed
+ * unvalidated to the Rust core's `readSettings(sync, managed, local)`, which reads the
+ * layout, merges and validates them; its `storagePlan` says how to save.
  */
 
 /* exported loadStoredSettings, saveSettings, onSettingsChanged */
 const { loadStoredSettings, saveSettings, onSettingsChanged } = (() => {
-  const SETTINGS_AREAS = ['sync', 'managed'];
+  const SETTINGS_AREAS = ['sync', 'local', 'managed'];
 
-  /** `{ sync, managed }`: everything stored in each area, unvalidated. */
+  /** `{ sync, local, managed }`: everything stored in each area, unvalidated. */
   async function loadStoredSettings() {
-    const [sync, managed] = await Promise.all([
+    const [sync, local, managed] = await Promise.all([
       ext.storage.sync.get(null),
+      ext.storage.local.get(null),
       // Without a policy, Firefox rejects instead of answering {}.
       ext.storage.managed.get(null).catch(() => ({})),
     ]);
-    return { sync, managed };
+    return { sync, local, managed };
   }
 
   /**
-   * Saves already-validated values to the user's settings.
-   * @param {Record<string, unknown>} values
+   * Saves by the core's plan (`storagePlan`): its storage calls, in order. A refused call
+   * rejects with the browser's reason; the calls before it stay made, and the plan orders them
+   * so that what is read is whole at every point.
+   * @param {{ steps: Array<{ area: 'sync' | 'local', set: Record<string, unknown>, remove: string[] }> }} plan
    */
-  async function saveSettings(values) {
-    await ext.storage.sync.set(values);
+  async function saveSettings(plan) {
+    for (const { area, set, remove } of plan.steps) {
+      if (Object.keys(set).length > 0) await ext.storage[area].set(set);
+      if (remove.length > 0) await ext.storage[area].remove(remove);
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ function collectLinks() {
   const seen = new Set();
   const visit = (root) => {
     for (const element of root.querySelectorAll('*')) {
-      if (element.localName === 'a' && /^(tel|callto):/i.test(element.getAttribute('href') ?? '') && !seen.has(element)) {
+      if (element.localName === 'a' && /^(tel|callto|votel):/i.test(element.getAttribute('href') ?? '') && !seen.has(element)) {
         seen.add(element);
         found.push({
           text: element.textContent.trim(),
@@ -103,7 +103,7 @@ export function phoneLinkHandles(page) {
     const found = [];
     const visit = (root) => {
       for (const element of root.querySelectorAll('*')) {
-        if (element.localName === 'a' && /^(tel|callto):/i.test(element.getAttribute('href') ?? '')) found.push(element);
+        if (element.localName === 'a' && /^(tel|callto|votel):/i.test(element.getAttribute('href') ?? '')) found.push(element);
         if (element.shadowRoot) visit(element.shadowRoot);
       }
     };

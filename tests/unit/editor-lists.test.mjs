@@ -38,6 +38,22 @@ describe('the pool', () => {
     assert.equal(rows('pool-list').length, 1);
   });
 
+  it("shows the browser's reason when it refuses the save, and keeps the form", async () => {
+    page.ext.storage.sync.refuseNext = 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.';
+    page.type('pool-number', '+13035550102');
+    page.type('pool-label', 'Boulder');
+    await page.submit('pool-add');
+    assert.equal(
+      page.$('pool-message').textContent,
+      'Not saved: This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.',
+    );
+    assert.equal(page.$('pool-message').className, 'message error');
+    assert.equal(page.$('pool-number').value, '+13035550102', 'nothing typed is lost');
+    assert.equal(rows('pool-list').length, 1);
+    page.type('pool-number', '');
+    page.type('pool-label', '');
+  });
+
   it('removes an entry with its Remove button', async () => {
     page.$('pool-list').querySelector('button.remove').click();
     await page.settled();

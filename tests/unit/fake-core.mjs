@@ -89,6 +89,11 @@ export function readSettings(sync, managed) {
   };
 }
 
+/** Saves every value in sync as a plain key: the core's layout is tested natively and end to end. */
+export function storagePlan(values) {
+  return { area: 'sync', bytes: 0, steps: [{ area: 'sync', set: values, remove: [] }] };
+}
+
 /** One result as `dialBatch` gives it, for `raw` under `settings`. */
 export function dialOne({ raw, recordCallerId = null }, settings = DEFAULTS) {
   const digits = raw.replace(/[^\d+]/g, '');
@@ -171,6 +176,7 @@ export function fakeWasmBindgen() {
     settingsProblems,
     validateSettings,
     readSettings,
+    storagePlan,
     countries: () => ['DE', 'GB', 'US'],
     subdivisions: () => [
       { code: 'US-CA', name: 'California' },

@@ -31,13 +31,25 @@ function storageArea(name, onChange) {
   let values = {};
   const area = {
     writes: [],
+    /** The keys of every `remove`. */
+    removed: [],
     async get() {
       return structuredClone(values);
     },
+    /** The browser's refusal of the next `set`, as a quota makes it; `null` to accept. */
+    refuseNext: null,
     async set(changes) {
+      const refusal = area.refuseNext;
+      area.refuseNext = null;
+      if (refusal) throw new Error(refusal);
       area.writes.push(structuredClone(changes));
       values = { ...values, ...structuredClone(changes) };
       onChange(changes, name);
+    },
+    async remove(keys) {
+      area.removed.push([...keys]);
+      values = Object.fromEntries(Object.entries(values).filter(([key]) => !keys.includes(key)));
+      onChange(Object.fromEntries(keys.map((key) => [key, {}])), name);
     },
     /** Sets values as the browser would (another page, a policy), telling the listeners. */
     replace(next) {
@@ -73,6 +85,7 @@ export function fakeExt({ answer = () => ({}) } = {}) {
     },
     storage: {
       sync: storageArea('sync', changed),
+      local: storageArea('local', changed),
       managed: storageArea('managed', changed),
       onChanged: { addListener: (listener) => storageListeners.push(listener) },
     },

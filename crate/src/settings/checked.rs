@@ -14,6 +14,8 @@ pub enum Fallback {
     Key,
     /// One entry of a list is left out; the others are kept.
     Entry,
+    /// The entries past a list's limit are left out; the first ones are kept.
+    Tail,
     /// An unknown key, at the top level or in an entry, is ignored.
     Ignored,
 }

@@ -12,10 +12,18 @@ const CALLER_ID: &str = "an E.164 string such as \"+18880001111\"";
 const LABEL: &str = "a string";
 const TARGET: &str = "a string such as \"GB\", \"US-CA\" or \"+1212\"";
 
+/// The most caller IDs the pool may hold: a local-presence pool has one per area code, and
+/// the US and Canada have fewer than 500.
+pub const MAX_CALLER_IDS: usize = 2_000;
+/// The most rules there may be.
+pub const MAX_RULES: usize = 1_000;
+
 /// The keys an entry of a list has.
 struct Shape {
     /// The keys, in the order the entry's reader takes their values.
     names: [&'static str; 2],
+    /// The most entries the list may have, and what they are called in the message.
+    max: (usize, &'static str),
     /// What an entry must be, for the message about an entry of another type.
     expected: &'static str,
     /// The keys, for the message about a key an entry does not have.
@@ -24,12 +32,14 @@ struct Shape {
 
 const POOL_ENTRY: Shape = Shape {
     names: ["number", "label"],
+    max: (MAX_CALLER_IDS, "caller IDs"),
     expected: "an object with number and label",
     known: "number and label",
 };
 
 const RULE_ENTRY: Shape = Shape {
     names: ["region", "callerId"],
+    max: (MAX_RULES, "rules"),
     expected: "an object with region and callerId",
     known: "region and callerId",
 };
@@ -103,7 +113,8 @@ pub(super) fn check_rules(
 
 /// The good entries of the list stored under `key`, each read by `read` from its path and the
 /// values of its keys; a bad entry, or one repeating an earlier entry's unique value, is
-/// reported and left out, and a kept entry's unlisted caller ID is warned about.
+/// reported and left out, and a kept entry's unlisted caller ID is warned about. Entries past
+/// the list's limit are reported once and left out.
 fn check_entries<T>(
     key: &'static str,
     items: &[StoredValue],
@@ -113,7 +124,20 @@ fn check_entries<T>(
 ) -> Vec<T> {
     let mut kept = Vec::new();
     let mut first_at: HashMap<String, usize> = HashMap::new();
-    for (index, item) in items.iter().enumerate() {
+    let (max, what) = shape.max;
+    if items.len() > max {
+        out.finding(
+            key,
+            SettingsError::TooManyEntries {
+                field: key.to_owned(),
+                count: items.len(),
+                max,
+                what,
+            },
+            Fallback::Tail,
+        );
+    }
+    for (index, item) in items.iter().take(max).enumerate() {
         let path = format!("{key}[{index}]");
         let Some(values) = entry_values(key, &path, item, shape, out) else {
             continue;
@@ -251,6 +275,31 @@ mod tests {
                 (CALLER_IDS, "callerIds[2].number", Fallback::Entry),
                 (ENABLED, "enabled", Fallback::Key),
                 ("theme", "theme", Fallback::Ignored),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_past_their_limit_keep_the_first_entries_and_say_so() {
+        let pool: Vec<StoredValue> = (0..=MAX_CALLER_IDS)
+            .map(|i| pool_entry(&format!("+1303555{i:04}"), ""))
+            .collect();
+        let rules: Vec<StoredValue> = (0..=MAX_RULES)
+            .map(|i| rule(&format!("+1{:06}", 200_000 + i), "+13035550100"))
+            .collect();
+        let checked = check(&obj(&[(CALLER_IDS, list(&pool)), (RULES, list(&rules))]));
+        assert_eq!(checked.settings.caller_ids.len(), MAX_CALLER_IDS);
+        assert_eq!(checked.settings.rules.len(), MAX_RULES);
+        let messages: Vec<String> = checked
+            .findings
+            .iter()
+            .map(|f| f.error.to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "callerIds: 2,001 entries; at most 2,000 caller IDs are allowed",
+                "rules: 1,001 entries; at most 1,000 rules are allowed",
             ]
         );
     }

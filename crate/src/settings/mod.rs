@@ -19,11 +19,13 @@
 //! This file holds the settings themselves; `keys.rs` every key with its default, type and
 //! check (adding a setting starts there); `checked.rs` what a check found; `fields.rs` the
 //! checks of one value; `lists.rs` the pool and the rules, entry by entry; `validate.rs` and
-//! `read.rs` the two entry points; `stored.rs` what a storage area may hold.
+//! `read.rs` the two entry points; `stored.rs` what a storage area may hold; `layout.rs` how
+//! the user's settings are laid out in the storage areas.
 
 mod checked;
 mod fields;
 mod keys;
+mod layout;
 mod lists;
 mod read;
 mod stored;
@@ -38,7 +40,14 @@ pub use keys::{
     DIALED_NUMBER_FORMAT, ENABLED, KEYS, LINK_TEMPLATE, LOCAL_PRESENCE, RECORD_CALLER_ID_FIELD,
     RULES,
 };
-pub use read::{read_settings, Problem, SettingsReading, Source};
+pub use layout::{
+    item_size, storage_plan, user_settings, Area, Step, StoragePlan, UserSettings, LAYOUT_KEY,
+    QUOTA_BYTES_PER_ITEM, SYNC_BUDGET,
+};
+pub use lists::{MAX_CALLER_IDS, MAX_RULES};
+pub use read::{
+    read_effective, read_settings, read_stored_settings, Problem, SettingsReading, Source,
+};
 pub use stored::StoredValue;
 pub use validate::{settings_problems, validate_settings, Validated};
 

@@ -9,9 +9,11 @@
 //! of a locked key is not reported: that value is not used anyway.
 
 use super::{
-    check, describe_default, Checked, Fallback, FieldMessage, Finding, Settings, StoredValue, KEYS,
+    check, describe_default, user_settings, Checked, Fallback, FieldMessage, Finding, Settings,
+    StoredValue, KEYS,
 };
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// Where a stored value came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -93,6 +95,45 @@ pub fn read_settings(sync: &StoredValue, managed: &StoredValue) -> SettingsReadi
     }
 }
 
+/// [`read_settings`] of the user's settings as the storage areas hold them, whatever their
+/// layout (`layout.rs`); a list that could not be read is reported first.
+pub fn read_stored_settings(
+    sync: &StoredValue,
+    local: &StoredValue,
+    managed: &StoredValue,
+) -> SettingsReading {
+    let user = user_settings(sync, local);
+    let mut reading = read_settings(&user.values, managed);
+    let unread = user.problems.into_iter().map(|p| Problem {
+        field: p.field,
+        message: p.message,
+        source: Source::Sync,
+    });
+    reading.problems.splice(0..0, unread);
+    reading
+}
+
+thread_local! {
+    /// The last effective settings read by [`read_effective`], and what they were read from.
+    static LAST_EFFECTIVE: RefCell<Option<(StoredValue, Settings)>> = const { RefCell::new(None) };
+}
+
+/// The settings in `stored`, the effective settings [`read_settings`] returned, checked again
+/// (they come back from JavaScript); the last ones are kept, as every batch sends the same.
+pub fn read_effective(stored: &StoredValue) -> Settings {
+    LAST_EFFECTIVE.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((from, settings)) = last.as_ref() {
+            if from == stored {
+                return settings.clone();
+            }
+        }
+        let settings = read_settings(stored, &StoredValue::Null).settings;
+        *last = Some((stored.clone(), settings.clone()));
+        settings
+    })
+}
+
 fn checked(stored: &StoredValue) -> Checked {
     match stored {
         StoredValue::Null => Checked::default(),
@@ -109,6 +150,7 @@ fn problem(finding: &Finding, source: Source, user_value: bool) -> Problem {
         (Fallback::Key, Source::Policy) if user_value => "using your own setting".to_owned(),
         (Fallback::Key, _) => format!("using the default, {}", describe_default(&finding.key)),
         (Fallback::Entry, _) => "entry left out".to_owned(),
+        (Fallback::Tail, _) => "the entries past the limit are left out".to_owned(),
         (Fallback::Ignored, _) => "ignored".to_owned(),
     };
     Problem {
@@ -120,7 +162,7 @@ fn problem(finding: &Finding, source: Source, user_value: bool) -> Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_values::{obj, rule, s};
+    use super::super::test_values::{obj, pool_entry, rule, s};
     use super::*;
     use crate::settings::{Rule, CALLER_IDS, DEFAULT_CALLER_ID, DEFAULT_COUNTRY, ENABLED, RULES};
 
@@ -286,6 +328,25 @@ mod tests {
                 ("callerIds", "callerIds: must be a list of {\"number\", \"label\"} entries, not the string “+18880001111”; using the default, no caller IDs", Source::Policy),
             ]
         );
+    }
+
+    #[test]
+    fn a_policy_of_real_size_is_used_whole() {
+        let pool: Vec<StoredValue> = (0..1_000)
+            .map(|i| pool_entry(&format!("+1303555{i:04}"), &format!("Office {i}")))
+            .collect();
+        let rules: Vec<StoredValue> = (0..500)
+            .map(|i| rule(&format!("+1{}", 200_000 + i), "+13035550100"))
+            .collect();
+        let managed = obj(&[
+            (CALLER_IDS, StoredValue::Array(pool)),
+            (RULES, StoredValue::Array(rules)),
+        ]);
+        let reading = read_stored_settings(&StoredValue::Null, &StoredValue::Null, &managed);
+        assert_eq!(reading.settings.caller_ids.len(), 1_000);
+        assert_eq!(reading.settings.rules.len(), 500);
+        assert_eq!(reading.locked, [CALLER_IDS, RULES]);
+        assert!(reading.problems.is_empty(), "{:?}", reading.problems);
     }
 
     #[test]

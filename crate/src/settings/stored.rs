@@ -7,7 +7,8 @@
 
 use crate::error::Quoted;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A stored value of any type.
@@ -143,6 +144,29 @@ impl<'de> Visitor<'de> for ValueVisitor {
 impl<'de> Deserialize<'de> for StoredValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ValueVisitor)
+    }
+}
+
+/// As JSON writes it, keys in order; a whole number without a fraction (`2`, as JS writes it).
+impl Serialize for StoredValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            StoredValue::Null => s.serialize_unit(),
+            StoredValue::Bool(b) => s.serialize_bool(*b),
+            StoredValue::Number(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => {
+                s.serialize_i64(*n as i64)
+            }
+            StoredValue::Number(n) => s.serialize_f64(*n),
+            StoredValue::String(text) => s.serialize_str(text),
+            StoredValue::Array(items) => s.collect_seq(items),
+            StoredValue::Object(pairs) => {
+                let mut map = s.serialize_map(Some(pairs.len()))?;
+                for (key, value) in pairs {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
     }
 }
 
