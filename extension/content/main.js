@@ -11,8 +11,13 @@
   let contextAnchor = null;
 
   const recordFields = new RecordFields();
+  const navigationWake = new NavigationWake((items) => askBackground({ type: 'wake', items }));
+  navigationWake.listen(window);
   const rewriter = new LinkRewriter({
-    dialBatch: (items) => askBackground({ type: 'dial', items }),
+    dialBatch: (items) => {
+      navigationWake.remember(items);
+      return askBackground({ type: 'dial', items });
+    },
     describe: titleOf,
     recordCallerIdOf: (node) =>
       settings?.recordCallerIdField ? recordFields.callerIdFor(node, settings.recordCallerIdField) : null,
