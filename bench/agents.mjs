@@ -45,11 +45,13 @@ function navigate({ recordId, fetchMs }) {
  * One browser for one extension: the record page, then NAVIGATIONS pairs of navigations, the
  * first of each with the background asleep, the second awake. { asleep: ms[], awake: ms[] }.
  * `prepare(session, page)` configures the extension and waits for its first rewrites;
- * `stopWorker(session, page)` stops our service worker (null for the others).
+ * `stopWorker(session, page)` stops our service worker (null for the others); `machine.chromium`
+ * is set to the browser's version.
  */
-export async function navigationRound({ extensionDir, recordUrl, rewrites, prepare, stopWorker, timeoutMs }) {
+export async function navigationRound({ extensionDir, machine, recordUrl, rewrites, prepare, stopWorker, timeoutMs }) {
   const session = await launch('chromium', { extensionDir });
   try {
+    machine.chromium ??= await session.browser.version();
     await prepare?.(session);
     const page = await session.newPage();
     await page.goto(recordUrl);
