@@ -41,7 +41,12 @@ const SettingsAnswers = (() => {
      */
     current({ fresh = false } = {}) {
       if (fresh || !this.#current) {
-        const entry = this.#read().then((read) => ({ read, dial: answersUnder() }));
+        const previous = this.#current;
+        const entry = this.#read().then(async (read) => {
+          // The same settings read again (a new frame starting) keep their answers.
+          const kept = await previous?.catch(() => null);
+          return kept && JSON.stringify(kept.read) === JSON.stringify(read) ? kept : { read, dial: answersUnder() };
+        });
         this.#current = entry;
         // A failed read is not kept: the next message reads again.
         entry.catch(() => {

@@ -73,6 +73,10 @@ describe('the background', () => {
   it('answers the settings themselves from storage, and dials under them from then on', async () => {
     const background = await startBackground({ defaultCallerId: '+18880001111' });
     await background.dial('(415) 555-1212');
+    // A frame starting asks for the settings: unchanged, they keep their answers.
+    await background.ext.tell({ type: 'settings' });
+    await background.dial('(415) 555-1212');
+    assert.equal(background.asked.length, 1);
     // A frame heard of a change before the background did: it asks for the settings, then dials.
     background.hold();
     await background.ext.storage.sync.set({ defaultCallerId: '+12125550199' });
