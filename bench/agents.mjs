@@ -3,7 +3,7 @@
  *
  * - navigation: on the Contact record page, `history.pushState` to another record, then
  *   400 ms later (as Salesforce fetches them) the record's 20 phone links render; the time
- *   from their insertion to the last one rewritten. ASLEEP: our service worker stopped before
+ *   from their insertion, and from their first rendering, to the last one rewritten. ASLEEP: our service worker stopped before
  *   the navigation, as after 30 s on a record; AWAKE: right after the previous navigation.
  * - frames: Salesforce-shaped frames (the setup surface: three phone links each) added to a
  *   page; per frame, the main thread's script time (CDP Performance `ScriptDuration`: the
@@ -43,7 +43,8 @@ function navigate({ recordId, fetchMs }) {
 
 /**
  * One browser for one extension: the record page, then NAVIGATIONS pairs of navigations, the
- * first of each with the background asleep, the second awake. { asleep: ms[], awake: ms[] }.
+ * first of each with the background asleep, the second awake. { asleep, awake, asleepAfterRender,
+ * awakeAfterRender }: ms from the insertion, and after the rows' first rendering.
  * `prepare(session, page)` configures the extension and waits for its first rewrites;
  * `stopWorker(session, page)` stops our service worker (null for the others); `machine.chromium`
  * is set to the browser's version.
@@ -57,7 +58,7 @@ export async function navigationRound({ extensionDir, machine, recordUrl, rewrit
     await page.goto(recordUrl);
     await page.waitForFunction(() => window.fixture?.ready.then(() => true));
     if (rewrites) await rewrites(page);
-    const times = { asleep: [], awake: [] };
+    const times = { asleep: [], awake: [], asleepAfterRender: [], awakeAfterRender: [] };
     for (let i = 0; i < NAVIGATIONS * 2; i += 1) {
       const phase = i % 2 === 0 ? 'asleep' : 'awake';
       if (phase === 'asleep' && stopWorker) await stopWorker(session, page);
@@ -66,7 +67,9 @@ export async function navigationRound({ extensionDir, machine, recordUrl, rewrit
       const values = recordNumbers(i);
       const run = await page.evaluate(insertAndWait, { values, expected: rewrites ? FIELDS : 0, timeoutMs, listId: `record-${i}` });
       if (run.timedOut) throw new Error(`navigation ${i + 1}: ${run.rewritten} of ${FIELDS} links rewritten`);
+      // From the insertion, and after the rows' first rendering (0 when rewritten before it).
       times[phase].push(run.ms);
+      times[`${phase}AfterRender`].push(Math.max(0, run.ms - run.renderedMs));
       await page.evaluate((id) => document.getElementById(id).remove(), `record-${i}`);
     }
     return times;
