@@ -52,6 +52,7 @@ function toolVersions() {
     version('rustc', ['--version']),
     version('cargo', ['--version']),
     version('wasm-bindgen', ['--version']),
+    version(join(root, 'node_modules', '.bin', 'wasm-opt'), ['--version']),
     `node ${process.version}`,
     `npm ${version('npm', ['--version'])}`,
   ];

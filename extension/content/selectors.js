@@ -99,7 +99,8 @@ const {
    * The Do Not Call column is the one of the field the settings name, or labelled as
    * Salesforce labels its standard field.
    */
-  const LIST_ROW = 'tr[data-row-key-value]';
+  // lightning-datatable keys its header row too, as "HEADER".
+  const LIST_ROW = 'tr[data-row-key-value]:not([data-row-key-value="HEADER"])';
   const DO_NOT_CALL_COLUMN = 'td[data-label="Do Not Call"]';
 
   /** Whether `element` is the row of one record in a list. */

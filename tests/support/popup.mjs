@@ -59,11 +59,23 @@ export async function typeCallerId(popup, value) {
   return popup.$eval('#defaultCallerId-message', (message) => message.textContent);
 }
 
-/** Sets the default country and caller ID through the popup, then closes it. */
-export async function configure(session, { country, callerId }) {
+/**
+ * Sets the default country and caller ID through the popup, then closes it. Calling hours are
+ * switched off unless a test asks for them (or a policy locks them): with the default window,
+ * links' titles and clicks would otherwise depend on the hour the suite runs at.
+ */
+export async function configure(session, { country, callerId, callingHours = 'off' }) {
   const popup = await openPopup(session);
   await chooseCountry(popup, country);
   const message = await typeCallerId(popup, callerId);
+  if (!(await popup.$eval('#callingHours', (select) => select.disabled))) {
+    await popup.select('#callingHours', callingHours);
+    await popup.waitForFunction(
+      async (mode) => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('callingHours')).callingHours === mode,
+      {},
+      callingHours,
+    );
+  }
   await popup.close();
   return message;
 }
