@@ -1,5 +1,5 @@
 /**
- * What agents feel (issue 13), measured per extension in a fresh headless Chromium:
+ * What agents feel, measured per extension in a fresh headless Chromium:
  *
  * - navigation: on the Contact record page, `history.pushState` to another record, then
  *   400 ms later (as Salesforce fetches them) the record's 20 phone links render; the time
