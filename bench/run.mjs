@@ -16,10 +16,15 @@
  *    when warm, and the memory after 10,000 numbers. The phonenumber crate alone
  *    (bench/crate-floor) makes a first call too: the floor under ours.
  * 3. Download sizes, raw and gzipped (the crate alone's too).
+ * 4. What agents feel (bench/agents.mjs): links ready after a record navigation, background
+ *    asleep and awake; the cost of every Salesforce frame; the memory of 10 tabs.
  *
  * Prints a table of medians with ratios ours/peer (< 1: ours is faster or smaller), and
  * writes build/bench/results.json and build/bench/results.md (with the machine and date).
- * Environment: BENCH_ROUNDS (default 5) rounds of each kind.
+ * Environment: BENCH_ROUNDS (default 5) rounds of each kind; BENCH_ONLY, a comma-separated
+ * subset of `links,core,agents` (default all three); BENCH_BEFORE, the folder of another build
+ * of dist/chrome (another commit's), measured alongside in the `links` and `agents` rounds as
+ * "before".
  */
 /* global window, document, chrome -- in functions that page.evaluate runs in the page */
 import { execFileSync } from 'node:child_process';
@@ -34,11 +39,15 @@ import { startServer } from '../tests/support/server.mjs';
 import { BLANK_DIR, CRATE_FLOOR, OUT, PEER_DIR, ROOT, WWW_DIR, buildCrateFloor, buildPeer, prepareStatic } from './build.mjs';
 import { SETTINGS, compareWithGoogle, loadCore, loadGoogle, loadPeer } from './engines.mjs';
 import { phoneList } from './numbers.mjs';
+import { AGENT_SETUP, NAVIGATIONS, frameRound, navigationRound, tabsRound } from './agents.mjs';
 import { firstCallCrateFloor, firstCallOurs, firstCallPeer, insertAndWait, warmPass, wasmMemoryBytes } from './page-world.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 /** A verbatim copy of dist/chrome taken at the start: a rebuild during the run changes nothing. */
 const OURS_DIR = join(OUT, 'ours');
+/** A copy of BENCH_BEFORE, when given. */
+const BEFORE_DIR = process.env.BENCH_BEFORE ? join(OUT, 'before') : null;
+const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'links,core,agents').split(',').map((name) => name.trim()));
 const ROUNDS = positiveInt(process.env.BENCH_ROUNDS, 5);
 const ROWS = 5000;
 const DISTINCT = 2000;
@@ -48,8 +57,12 @@ const FIRST_CALL_RUNS = 5;
 const WARM_PASSES = 5;
 const INSERT_TIMEOUT_MS = 120_000;
 const READY_TIMEOUT_MS = 30_000;
-const WATCHDOG_MS = 15 * 60_000;
-const KINDS = { ours: 'ours', peer: 'peer', page: 'page alone' };
+/** Generous: a round of every section and kind takes about 3 minutes on 2 cores. */
+const WATCHDOG_MS = (15 + 5 * ROUNDS) * 60_000;
+const KINDS = { ours: 'ours', before: 'before', peer: 'peer', page: 'page alone' };
+/** The kinds measured side by side in one round, in turn. */
+const ROUND_KINDS = BEFORE_DIR ? ['ours', 'before', 'peer', 'page'] : ['ours', 'peer', 'page'];
+const isOurs = (kind) => kind === 'ours' || kind === 'before';
 
 function positiveInt(text, fallback) {
   const n = Number.parseInt(text ?? '', 10);
@@ -71,11 +84,16 @@ function median(values) {
 
 const isBuilt = (dir) => ['manifest.json', 'background.js', 'core/core.js', 'core/core_bg.wasm'].every((f) => existsSync(join(dir, f)));
 
-/** Builds dist/chrome if it is missing, then copies it as it is to build/bench/ours. */
+/** Builds dist/chrome if it is missing, then copies it as it is to build/bench/ours (and BENCH_BEFORE to build/bench/before). */
 async function snapshotDist() {
   if (!isBuilt(DIST.chromium)) {
     log('dist/chrome is missing: building it (node scripts/build.mjs)');
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  }
+  if (BEFORE_DIR) {
+    rmSync(BEFORE_DIR, { recursive: true, force: true });
+    cpSync(process.env.BENCH_BEFORE, BEFORE_DIR, { recursive: true });
+    if (!isBuilt(BEFORE_DIR)) throw new Error(`BENCH_BEFORE: ${process.env.BENCH_BEFORE} is not a built dist/chrome`);
   }
   for (let attempt = 1; ; attempt += 1) {
     rmSync(OURS_DIR, { recursive: true, force: true });
@@ -135,6 +153,7 @@ async function expectations(lists) {
 
 function expectedHrefs(expected, engine, values) {
   if (engine === 'page') return values.map((raw) => `tel:${raw}`);
+  if (engine === 'before') return expectedHrefs(expected, 'ours', values);
   const map = expected.hrefs[engine];
   return values.map((raw) => map[raw] ?? `tel:${raw}`);
 }
@@ -180,8 +199,8 @@ function sizes() {
 // Browser runs
 
 /** Sets our extension's settings (as the popup saves them), from a page of the extension. */
-async function configureOurs(session) {
-  const manifest = JSON.parse(readFileSync(join(OURS_DIR, 'manifest.json'), 'utf8'));
+async function configureOurs(session, dir = OURS_DIR) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const page = await session.openExtensionPage(manifest.action?.default_popup ?? manifest.options_ui?.page);
   try {
     await page.evaluate((settings) => chrome.storage.sync.set(settings), SETTINGS);
@@ -231,22 +250,43 @@ async function insert(page, values, hrefs, listId) {
   const expected = hrefs.filter((href) => !href.startsWith('tel:')).length;
   const run = await page.evaluate(insertAndWait, { values, expected, timeoutMs: INSERT_TIMEOUT_MS, listId });
   const mismatches = run.hrefs.filter((href, i) => href !== hrefs[i]).length;
-  return { ms: run.timedOut ? null : run.ms, expected, rewritten: run.rewritten, timedOut: run.timedOut, mismatches, longestTaskMs: run.longestTaskMs, longTasks: run.longTasks };
+  return { ms: run.timedOut ? null : run.ms, renderedMs: run.renderedMs, expected, rewritten: run.rewritten, timedOut: run.timedOut, mismatches, longestTaskMs: run.longestTaskMs, longTasks: run.longTasks };
+}
+
+const extensionDirOf = (kind) => ({ ours: OURS_DIR, before: BEFORE_DIR, peer: PEER_DIR, page: BLANK_DIR })[kind];
+
+/** One round of the agents' measures for one kind: a fresh browser for each. */
+async function agentsRound(kind, servers, machine) {
+  const extensionDir = extensionDirOf(kind);
+  const prepare = isOurs(kind) ? (session) => configureOurs(session, extensionDir) : null;
+  const navigation = await navigationRound({
+    extensionDir,
+    machine,
+    recordUrl: servers.fixtures.recordUrl({ shadow: 'synthetic', csp: 'lightning' }),
+    rewrites: kind === 'page' ? null : waitForRewrites,
+    prepare,
+    stopWorker: isOurs(kind) ? stopServiceWorker : null,
+    timeoutMs: READY_TIMEOUT_MS,
+  });
+  const origin = servers.fixtures.origin();
+  const frames = await frameRound({ extensionDir, origin, prepare });
+  const tabs = await tabsRound({ extensionDir, origin, prepare });
+  return { navigation, frames, tabs };
 }
 
 /** One round of one kind: a fresh browser, the record page, a cold then a warm insertion. */
 async function pageRound(kind, servers, lists, expected, machine) {
-  const extensionDir = { ours: OURS_DIR, peer: PEER_DIR, page: BLANK_DIR }[kind];
+  const extensionDir = extensionDirOf(kind);
   const session = await launch('chromium', { extensionDir });
   try {
     machine.chromium ??= await session.browser.version();
-    if (kind === 'ours') await configureOurs(session);
+    if (isOurs(kind)) await configureOurs(session, extensionDir);
     const page = await session.newPage();
     page.setDefaultTimeout(READY_TIMEOUT_MS);
     await page.goto(servers.fixtures.recordUrl({ shadow: 'synthetic', csp: 'lightning' }));
     await page.waitForFunction(() => window.fixture?.ready.then(() => true));
     if (kind !== 'page') await waitForRewrites(page);
-    if (kind === 'ours') await stopServiceWorker(session, page);
+    if (isOurs(kind)) await stopServiceWorker(session, page);
     await sleep(300);
     const cold = await insert(page, lists.cold, expectedHrefs(expected, kind, lists.cold), 'bench-cold');
     await page.evaluate(() => document.getElementById('bench-cold').remove());
@@ -360,45 +400,78 @@ const fmt = (value, digits = 0) =>
 const ratio = (ours, peer) => (ours === null || peer === null || peer === 0 ? null : ours / peer);
 
 function summaryRows(results) {
-  const pick = (kind, phase, field) => results.rounds[kind].map((r) => r[phase][field]);
-  const m = (kind, phase, field) => median(pick(kind, phase, field));
   const kb = (bytes) => bytes / 1024;
   const mib = (bytes) => bytes / 2 ** 20;
+  const rows = [];
+  if (results.rounds) {
+    const m = (kind, phase, field) => (results.rounds[kind] ? median(results.rounds[kind].map((r) => r[phase][field])) : null);
+    // Our work once the page has rendered the rows (0 when done before).
+    const afterRender = (kind) => (results.rounds[kind] ? median(results.rounds[kind].map((r) => Math.max(0, r.warm.ms - r.warm.renderedMs))) : null);
+    rows.push(
+      ['Rewrite 5,000 links, cold (ms)', m('ours', 'cold', 'ms'), m('peer', 'cold', 'ms'), null, 0, null, m('before', 'cold', 'ms')],
+      ['Rewrite 5,000 links, warm (ms)', m('ours', 'warm', 'ms'), m('peer', 'warm', 'ms'), null, 0, null, m('before', 'warm', 'ms')],
+      ['Rewrite 5,000 links, warm, after the page’s render (ms)', afterRender('ours'), afterRender('peer'), null, 0, null, afterRender('before')],
+      ['Longest main-thread task, cold (ms)', m('ours', 'cold', 'longestTaskMs'), m('peer', 'cold', 'longestTaskMs'), m('page', 'cold', 'longestTaskMs'), 0, null, m('before', 'cold', 'longestTaskMs')],
+      ['Longest main-thread task, warm (ms)', m('ours', 'warm', 'longestTaskMs'), m('peer', 'warm', 'longestTaskMs'), m('page', 'warm', 'longestTaskMs'), 0, null, m('before', 'warm', 'longestTaskMs')],
+    );
+  }
+  if (results.agents) {
+    const a = results.agents;
+    const nav = (kind, phase) => (a[kind] ? median(a[kind].flatMap((r) => r.navigation[phase])) : null);
+    const per = (kind, section, field) => (a[kind] ? median(a[kind].map((r) => r[section][field])) : null);
+    // Per frame, what the extension adds to the page alone's cost.
+    const added = (kind, field, scale) => (a[kind] ? (per(kind, 'frames', field) - per('page', 'frames', field)) / scale : null);
+    rows.push(
+      ['Record navigation, links ready after insertion, asleep (ms)', nav('ours', 'asleep'), nav('peer', 'asleep'), nav('page', 'asleep'), 1, null, nav('before', 'asleep')],
+      ['Record navigation, links ready after insertion, awake (ms)', nav('ours', 'awake'), nav('peer', 'awake'), nav('page', 'awake'), 1, null, nav('before', 'awake')],
+      ['Record navigation, links ready after render, asleep (ms)', nav('ours', 'asleepAfterRender'), nav('peer', 'asleepAfterRender'), null, 1, null, nav('before', 'asleepAfterRender')],
+      ['Record navigation, links ready after render, awake (ms)', nav('ours', 'awakeAfterRender'), nav('peer', 'awakeAfterRender'), null, 1, null, nav('before', 'awakeAfterRender')],
+      ['Per frame, script time added (ms)', added('ours', 'scriptMs', 1), added('peer', 'scriptMs', 1), per('page', 'frames', 'scriptMs'), 2, null, added('before', 'scriptMs', 1)],
+      ['Per frame, JS heap added (KiB)', added('ours', 'heapBytes', 1024), added('peer', 'heapBytes', 1024), kb(per('page', 'frames', 'heapBytes')), 0, null, added('before', 'heapBytes', 1024)],
+      [`${AGENT_SETUP.TABS} tabs × ${AGENT_SETUP.FRAMES_PER_TAB} frames, browser memory (MiB)`, mib(per('ours', 'tabs', 'pssBytes')), mib(per('peer', 'tabs', 'pssBytes')), mib(per('page', 'tabs', 'pssBytes')), 0, null, a.before ? mib(per('before', 'tabs', 'pssBytes')) : null],
+    );
+  }
+  if (results.core) {
+    const firstCallMs = (engine) => median(results.core.firstCall[engine].map((r) => r.totalMs));
+    rows.push(
+      ['Core first call from nothing (ms)', firstCallMs('ours'), firstCallMs('peer'), null, 1],
+      ['Core warm, per number (µs)', median(results.core.warm.ours), median(results.core.warm.peer), null, 1],
+      ['Memory after 10,000 numbers (MiB)', mib(results.core.memory.ours.totalBytes), mib(results.core.memory.peer.totalBytes), null, 1],
+    );
+  }
   const s = results.sizes;
-  const firstCallMs = (engine) => median(results.core.firstCall[engine].map((r) => r.totalMs));
-  const rows = [
-    ['Rewrite 5,000 links, cold (ms)', m('ours', 'cold', 'ms'), m('peer', 'cold', 'ms'), null, 0],
-    ['Rewrite 5,000 links, warm (ms)', m('ours', 'warm', 'ms'), m('peer', 'warm', 'ms'), null, 0],
-    ['Longest main-thread task, cold (ms)', m('ours', 'cold', 'longestTaskMs'), m('peer', 'cold', 'longestTaskMs'), m('page', 'cold', 'longestTaskMs'), 0],
-    ['Longest main-thread task, warm (ms)', m('ours', 'warm', 'longestTaskMs'), m('peer', 'warm', 'longestTaskMs'), m('page', 'warm', 'longestTaskMs'), 0],
-    ['Core first call from nothing (ms)', firstCallMs('ours'), firstCallMs('peer'), null, 1],
-    ['Core warm, per number (µs)', median(results.core.warm.ours), median(results.core.warm.peer), null, 1],
-    ['Memory after 10,000 numbers (MiB)', mib(results.core.memory.ours.totalBytes), mib(results.core.memory.peer.totalBytes), null, 1],
+  rows.push(
     ['Code shipped, raw (KiB)', kb(s.ours.total.raw), kb(s.peer.bundle.raw), null, 0],
     ['Code shipped, gzipped (KiB)', kb(s.ours.total.gzip), kb(s.peer.bundle.gzip), null, 0],
     ['  of which wasm, raw / gzipped (KiB)', kb(s.ours.wasm.raw), null, null, 0, `${fmt(kb(s.ours.wasm.raw))} / ${fmt(kb(s.ours.wasm.gzip))}`],
     ['  of which JS, raw / gzipped (KiB)', kb(s.ours.js.raw), null, null, 0, `${fmt(kb(s.ours.js.raw))} / ${fmt(kb(s.ours.js.gzip))}`],
     ['The phonenumber crate alone, raw / gzipped (KiB)', kb(s.crateFloor.raw), null, null, 0, `${fmt(kb(s.crateFloor.raw))} / ${fmt(kb(s.crateFloor.gzip))}`],
-    ['The phonenumber crate alone, first call (ms)', firstCallMs('crateFloor'), firstCallMs('peer'), null, 1],
-  ];
-  return rows.map(([label, ours, peer, page, digits, oursText]) => ({
+  );
+  if (results.core) {
+    const firstCallMs = (engine) => median(results.core.firstCall[engine].map((r) => r.totalMs));
+    rows.push(['The phonenumber crate alone, first call (ms)', firstCallMs('crateFloor'), firstCallMs('peer'), null, 1]);
+  }
+  return rows.map(([label, ours, peer, page, digits, oursText, before = null]) => ({
     label,
     ours,
     peer,
     page,
+    before,
     ratio: ratio(ours, peer),
     text: {
       ours: oursText ?? fmt(ours, digits),
       peer: fmt(peer, digits),
       page: page === null ? '' : fmt(page, digits),
       ratio: ratio(ours, peer) === null ? '—' : fmt(ratio(ours, peer), 2),
+      before: before === null ? '' : fmt(before, digits),
     },
   }));
 }
 
 function plainTable(rows) {
-  const header = ['', 'ours', 'peer', 'ours/peer', 'page alone'];
-  const lines = [header, ...rows.map((r) => [r.label, r.text.ours, r.text.peer, r.text.ratio, r.text.page])];
+  const withBefore = rows.some((r) => r.before !== null);
+  const header = ['', 'ours', 'peer', 'ours/peer', 'page alone', ...(withBefore ? ['before'] : [])];
+  const lines = [header, ...rows.map((r) => [r.label, r.text.ours, r.text.peer, r.text.ratio, r.text.page, ...(withBefore ? [r.text.before] : [])])];
   const widths = header.map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   return lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }
@@ -406,42 +479,82 @@ function plainTable(rows) {
 function markdown(results, rows) {
   const { machine } = results;
   const r = results.rounds;
-  const failures = ['ours', 'peer'].flatMap((k) => r[k].flatMap((x) => [x.cold, x.warm]).filter((p) => p.timedOut || p.mismatches));
+  const failures = r ? Object.values(r).flatMap((kind) => kind.flatMap((x) => [x.cold, x.warm]).filter((p) => p.timedOut || p.mismatches)) : [];
   const g = results.google;
   const firstCallStep = (step, engine = 'ours') => median(results.core.firstCall[engine].map((run) => run[step]));
+  const withBefore = rows.some((row) => row.before !== null);
+  const { TABS, FRAMES_PER_TAB, FRAMES, FIELDS, FETCH_MS } = AGENT_SETUP;
   return [
     `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), ` +
       `headless Chromium ${machine.chromium?.replace(/^[^/]*\//, '') ?? '?'}, Node ${machine.node}${machine.commit ? `, commit ${machine.commit}` : ''}. ` +
-      'Medians; ratio < 1 means ours is faster or smaller.',
+      'Medians; ratio < 1 means ours is faster or smaller.' +
+      (withBefore ? ` "before": ${process.env.BENCH_BEFORE}, measured in the same rounds.` : ''),
     '',
-    '| | ours | peer (libphonenumber-js/max) | ours/peer | page alone |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row.label.trim()} | ${row.text.ours} | ${row.text.peer} | ${row.text.ratio} | ${row.text.page} |`),
+    `| | ours | peer (libphonenumber-js/max) | ours/peer | page alone |${withBefore ? ' before |' : ''}`,
+    `| --- | ---: | ---: | ---: | ---: |${withBefore ? ' ---: |' : ''}`,
+    ...rows.map((row) => `| ${row.label.trim()} | ${row.text.ours} | ${row.text.peer} | ${row.text.ratio} | ${row.text.page} |${withBefore ? ` ${row.text.before} |` : ''}`),
     '',
-    `- Page: the Contact record fixture (synthetic shadow, Lightning CSP); a page script appends ${ROWS.toLocaleString('en-US')} ` +
-      `\`<a href="tel:…">\` rows (${DISTINCT.toLocaleString('en-US')} distinct values: US and Canadian numbers written nationally, numbers of 12 other countries, some values not numbers) at once; ` +
-      `time to the last valid link rewritten (${fmt(results.validRows.cold.ours)} of ${fmt(ROWS)} for ours, ${fmt(results.validRows.cold.peer)} for the peer). ` +
-      `${results.roundsPerKind} rounds of each, alternating, each in a fresh browser profile.`,
-    '- Cold: our service worker stopped before the insertion (its first message starts it and compiles the core); ' +
-      'warm: a second list of 5,000 other values on the same page right after.',
-    '- Longest task: PerformanceObserver `longtask` in the page (tasks of 50 ms or more; 0 when none) from the insertion until the last link was rewritten and the rows were first rendered; ' +
-      '"page alone" is the same insertion with no extension at work.',
-    `- Core: first call = script load + wasm compile + first result (peer: script evaluation + first result), median of ${FIRST_CALL_RUNS} fresh browser contexts ` +
-      `(ours: script ${fmt(firstCallStep('scriptMs'), 1)} ms, wasm compile + instantiate ${fmt(firstCallStep('initMs'), 1)} ms, first result ${fmt(firstCallStep('firstResultMs'), 1)} ms); ` +
-      `per number = one \`dialBatch\` of the ${results.core.warm.values.toLocaleString('en-US')} distinct values (peer: \`parsePhoneNumber\`, \`isValid\`, E.164, display), median of ${WARM_PASSES - 1} passes after a warm-up.`,
-    `- Memory: ours = wasm linear memory (${fmt(results.core.memory.ours.wasmMemoryBytes / 2 ** 20, 1)} MiB) + JS heap growth; peer = JS heap growth (after a full GC).`,
+    ...(r
+      ? [
+          `- Page: the Contact record fixture (synthetic shadow, Lightning CSP); a page script appends ${ROWS.toLocaleString('en-US')} ` +
+            `\`<a href="tel:…">\` rows (${DISTINCT.toLocaleString('en-US')} distinct values: US and Canadian numbers written nationally, numbers of 12 other countries, some values not numbers) at once; ` +
+            `time to the last valid link rewritten (${fmt(results.validRows.cold.ours)} of ${fmt(ROWS)} for ours, ${fmt(results.validRows.cold.peer)} for the peer). ` +
+            `${results.roundsPerKind} rounds of each, alternating, each in a fresh browser profile.`,
+          '- Cold: our service worker stopped before the insertion (its first message starts it and compiles the core); ' +
+            'warm: a second list of 5,000 other values on the same page right after.',
+          '- Longest task: PerformanceObserver `longtask` in the page (tasks of 50 ms or more; 0 when none) from the insertion until the last link was rewritten and the rows were first rendered; ' +
+            '"page alone" is the same insertion with no extension at work.',
+        ]
+      : []),
+    ...(results.agents
+      ? [
+          `- Record navigation: on the same record page, \`history.pushState\` to another record, then ${FETCH_MS} ms later its ${FIELDS} phone links (US numbers not met before) are appended at once; ` +
+            `time from the append to the last one rewritten ("page alone": to the rows' first rendering, two animation frames), and from that first rendering (0 when rewritten before it). ` +
+            `${NAVIGATIONS} navigations asleep (our service worker stopped before it) and ${NAVIGATIONS} awake per round.`,
+          `- Per frame: ${FRAMES} frames of a Salesforce-shaped page with three phone links (the setup surface, strict CSP) added to one; ` +
+            'the script time (CDP Performance `ScriptDuration`: evaluation and start-up of the content scripts) and the JS heap after a full GC they add, per frame, ' +
+            'beyond what the same frames cost with no extension ("page alone", its own cost per frame).',
+          `- Memory: ${TABS} tabs of that page with ${FRAMES_PER_TAB - 1} frames each; the proportional set size (PSS) of all the browser's processes, our background included.`,
+        ]
+      : []),
+    ...(results.core
+      ? [
+          `- Core: first call = script load + wasm compile + first result (peer: script evaluation + first result), median of ${FIRST_CALL_RUNS} fresh browser contexts ` +
+            `(ours: script ${fmt(firstCallStep('scriptMs'), 1)} ms, wasm compile + instantiate ${fmt(firstCallStep('initMs'), 1)} ms, first result ${fmt(firstCallStep('firstResultMs'), 1)} ms); ` +
+            `per number = one \`dialBatch\` of the ${results.core.warm.values.toLocaleString('en-US')} distinct values (peer: \`parsePhoneNumber\`, \`isValid\`, E.164, display), median of ${WARM_PASSES - 1} passes after a warm-up.`,
+          `- Memory: ours = wasm linear memory (${fmt(results.core.memory.ours.wasmMemoryBytes / 2 ** 20, 1)} MiB) + JS heap growth; peer = JS heap growth (after a full GC).`,
+        ]
+      : []),
     '- Code: ours = core_bg.wasm + every .js file in dist/chrome (copied as it is to build/bench/ours at the start of the run); peer = its minified content-script bundle. Gzip level 9 per file.',
-    '- The phonenumber crate alone: bench/crate-floor, the least a core keeping the crate at run time ships (a database built from one region and `is_valid_with`; no metadata, none of our code), built with the same release profile. ' +
-      `Its first call, in fresh browser contexts like the others: wasm fetch + compile + instantiate (${fmt(firstCallStep('initMs', 'crateFloor'), 1)} ms), ` +
-      `then the US database built from the metadata our core gives the crate and \`is_valid_with\` on one number (${fmt(firstCallStep('firstResultMs', 'crateFloor'), 1)} ms).`,
-    `- Compared with Google's libphonenumber on the ${g.ours.values.toLocaleString('en-US')} distinct values: ours agrees on ${fmt(g.ours.agree)} (wrong ${g.ours.wrong}, missed ${g.ours.missed}), ` +
-      `the peer on ${fmt(g.peer.agree)} (wrong ${g.peer.wrong}, missed ${g.peer.missed}).`,
+    ...(results.core
+      ? [
+          '- The phonenumber crate alone: bench/crate-floor, the least a core keeping the crate at run time ships (a database built from one region and `is_valid_with`; no metadata, none of our code), built with the same release profile. ' +
+            `Its first call, in fresh browser contexts like the others: wasm fetch + compile + instantiate (${fmt(firstCallStep('initMs', 'crateFloor'), 1)} ms), ` +
+            `then the US database built from the metadata our core gives the crate and \`is_valid_with\` on one number (${fmt(firstCallStep('firstResultMs', 'crateFloor'), 1)} ms).`,
+        ]
+      : []),
+    ...(r
+      ? [
+          `- Compared with Google's libphonenumber on the ${g.ours.values.toLocaleString('en-US')} distinct values: ours agrees on ${fmt(g.ours.agree)} (wrong ${g.ours.wrong}, missed ${g.ours.missed}), ` +
+            `the peer on ${fmt(g.peer.agree)} (wrong ${g.peer.wrong}, missed ${g.peer.missed}).`,
+        ]
+      : []),
     ...(failures.length ? [`- **${failures.length} insertion(s) timed out or ended with links other than expected**: see results.json.`] : []),
     '',
   ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------
+
+/** One retry in a new browser: a round that fails twice is a real problem. */
+async function retried(what, run) {
+  try {
+    return await run();
+  } catch (error) {
+    log(`${what} failed (${error.message}); trying it once more`);
+    return run();
+  }
+}
 
 async function main() {
   const started = Date.now();
@@ -467,28 +580,37 @@ async function main() {
     const certDir = dirname(servers.fixtures.certFile);
     servers.www = await startStaticServer({ dir: WWW_DIR, certFile: servers.fixtures.certFile, keyFile: join(certDir, 'key.pem') });
 
-    const rounds = { ours: [], peer: [], page: [] };
+    const rounds = SECTIONS.has('links') ? Object.fromEntries(ROUND_KINDS.map((kind) => [kind, []])) : null;
+    const agents = SECTIONS.has('agents') ? Object.fromEntries(ROUND_KINDS.map((kind) => [kind, []])) : null;
+    const show = (p) => (p.timedOut ? `timed out (${p.rewritten}/${p.expected})` : `${fmt(p.ms)} ms`) + `, longest task ${fmt(p.longestTaskMs)} ms`;
     for (let i = 0; i < ROUNDS; i += 1) {
-      for (const kind of i % 2 ? ['peer', 'ours', 'page'] : ['ours', 'peer', 'page']) {
-        let round;
-        try {
-          round = await pageRound(kind, servers, lists, expected, machine);
-        } catch (error) {
-          // One retry in a new browser: a round that fails twice is a real problem.
-          log(`round ${i + 1}/${ROUNDS} ${KINDS[kind]} failed (${error.message}); trying it once more`);
-          round = await pageRound(kind, servers, lists, expected, machine);
+      // Alternating which kind goes first.
+      for (const kind of i % 2 ? [...ROUND_KINDS].reverse() : ROUND_KINDS) {
+        if (rounds) {
+          const round = await retried(`round ${i + 1}/${ROUNDS} ${KINDS[kind]}`, () => pageRound(kind, servers, lists, expected, machine));
+          rounds[kind].push(round);
+          log(`round ${i + 1}/${ROUNDS} ${KINDS[kind].padEnd(10)} cold ${show(round.cold)}; warm ${show(round.warm)}`);
+          for (const p of [round.cold, round.warm]) {
+            if (p.mismatches) log(`  ${p.mismatches} links differ from what ${kind} should have written`);
+          }
         }
-        rounds[kind].push(round);
-        const show = (p) => (p.timedOut ? `timed out (${p.rewritten}/${p.expected})` : `${fmt(p.ms)} ms`) + `, longest task ${fmt(p.longestTaskMs)} ms`;
-        log(`round ${i + 1}/${ROUNDS} ${KINDS[kind].padEnd(10)} cold ${show(round.cold)}; warm ${show(round.warm)}`);
-        for (const p of [round.cold, round.warm]) {
-          if (p.mismatches) log(`  ${p.mismatches} links differ from what ${kind} should have written`);
+        if (agents) {
+          const round = await retried(`agents ${i + 1}/${ROUNDS} ${KINDS[kind]}`, () => agentsRound(kind, servers, machine));
+          agents[kind].push(round);
+          const ms = (list) => list.map((v) => fmt(v, 1)).join(' ');
+          log(
+            `agents ${i + 1}/${ROUNDS} ${KINDS[kind].padEnd(10)} navigation asleep ${ms(round.navigation.asleep)}, awake ${ms(round.navigation.awake)} ms; ` +
+              `per frame ${fmt(round.frames.scriptMs, 2)} ms, ${fmt(round.frames.heapBytes / 1024)} KiB; tabs ${fmt(round.tabs.pssBytes / 2 ** 20)} MiB`,
+          );
         }
       }
     }
 
-    log('core alone: first calls, warm passes, memory…');
-    const core = await coreRuns(servers, lists, expected);
+    let core = null;
+    if (SECTIONS.has('core')) {
+      log('core alone: first calls, warm passes, memory…');
+      core = await coreRuns(servers, lists, expected);
+    }
 
     const results = {
       machine,
@@ -502,6 +624,7 @@ async function main() {
         dialBatchTakes: expected.itemsForm ? 'items' : 'strings',
       },
       rounds,
+      agents,
       core,
       sizes: sizes(),
       seconds: Math.round((Date.now() - started) / 1000),

@@ -4,8 +4,9 @@
  * whose CSP lacks 'unsafe-eval' (Chromium checks the page's policy, crbug.com/1385796), so
  * they send raw phone values here in batches and get links back.
  *
- * It keeps no state that matters: the browser may stop it at any time, and every message
- * re-reads settings from storage.
+ * It keeps no state that matters: the browser may stop it at any time. It remembers the
+ * settings and the core's answers under them until the stored settings change
+ * (shared/settings-answers.js).
  *
  * The last of the background scripts manifest.json lists (Firefox loads them in an event page;
  * for Chromium's service worker the build writes one file that imports them in that order).
@@ -17,28 +18,47 @@
     () => wasm_bindgen,
   );
 
-  /** The user's settings merged with the administrator's policy, validated by the core. */
-  async function effectiveSettings() {
+  /** The user's settings merged with the administrator's policy, validated by the core; and the answers under them. */
+  const settingsAnswers = new SettingsAnswers(async () => {
     const [dialer, { sync, local, managed }] = await Promise.all([core, loadStoredSettings()]);
     return dialer.readSettings(sync, managed, local);
+  });
+  onSettingsChanged(() => settingsAnswers.forget());
+
+  /** The settings in effect; `fresh`: read from storage now, for whoever asks after a change. */
+  async function effectiveSettings({ fresh = false } = {}) {
+    return (await settingsAnswers.current({ fresh })).read;
+  }
+
+  /**
+   * items: [{ raw, recordCallerId, choice, doNotCall }] -> { enabled, results }, one result
+   * per item, each that dials with its calling-hours verdict now.
+   */
+  async function dial(items) {
+    const [dialer, { read, dial: dialUnder }] = await Promise.all([core, settingsAnswers.current()]);
+    const { settings } = read;
+    if (!settings.enabled) return { enabled: false, results: [] };
+    const results = dialUnder(items, (asked) => dialer.dialBatch(asked, settings));
+    return { enabled: true, results: judgeResults(dialer, items, results, settings, Date.now()) };
   }
 
   // Registered synchronously at start-up, so a restarted worker receives the waking message.
   answerMessages({
+    dial: ({ items }) => dial(items),
+
     /**
-     * items: [{ raw, recordCallerId, choice, doNotCall }] -> { enabled, results }, one result
-     * per item, each that dials with its calling-hours verdict now.
+     * A Lightning navigation started in a frame (content/navigation-wake.js): be ready before
+     * the record renders (core compiled, settings read), and dial the frame's recent numbers
+     * ahead, so the core has met their countries and their answers are kept.
      */
-    async dial({ items }) {
-      const [dialer, { settings }] = await Promise.all([core, effectiveSettings()]);
-      if (!settings.enabled) return { enabled: false, results: [] };
-      const results = dialer.dialBatch(items, settings);
-      return { enabled: true, results: judgeResults(dialer, items, results, settings, Date.now()) };
+    async wake({ items }) {
+      await dial(items);
+      return {};
     },
 
-    /** The settings in effect, for the content script's own decisions. */
+    /** The settings in effect, for the content script's own decisions; read afresh. */
     async settings() {
-      return { settings: (await effectiveSettings()).settings };
+      return { settings: (await effectiveSettings({ fresh: true })).settings };
     },
 
     /** A frame's report of what it did; shown on the toolbar button of its tab. */
@@ -49,7 +69,7 @@
 
     /** Whether the core runs, and what is wrong with the stored settings. */
     async status() {
-      const { problems, warnings, locked } = await effectiveSettings();
+      const { problems, warnings, locked } = await effectiveSettings({ fresh: true });
       return { ok: true, problems, warnings, locked };
     },
   });
@@ -68,7 +88,7 @@
 
   async function rebuildCallFromMenu() {
     await ext.contextMenus.removeAll();
-    const { settings } = await effectiveSettings();
+    const { settings } = await effectiveSettings({ fresh: true });
     if (!settings.enabled || settings.callerIds.length === 0) return;
     const where = {
       contexts: /** @type {browser.menus.ContextType[]} */ (['link']),

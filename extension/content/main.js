@@ -11,12 +11,16 @@
   let contextAnchor = null;
 
   const recordFields = new RecordFields();
+  const navigationWake = new NavigationWake((items) => askBackground({ type: 'wake', items }));
+  navigationWake.listen(window, standDownSignal);
   const rewriter = new LinkRewriter({
-    dialBatch: (items) =>
-      askBackground({ type: 'dial', items }).catch((error) => {
+    dialBatch: (items) => {
+      navigationWake.remember(items);
+      return askBackground({ type: 'dial', items }).catch((error) => {
         checkExtension(); // an invalidated extension context: stand down
         throw error;
-      }),
+      });
+    },
     describe: titleOf,
     recordCallerIdOf: (node) =>
       settings?.recordCallerIdField ? recordFields.callerIdFor(node, settings.recordCallerIdField) : null,
