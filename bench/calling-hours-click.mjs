@@ -83,6 +83,9 @@ try {
   console.log(`  calling hours and Do Not Call off: ${off.toFixed(1)} µs`);
   console.log(`  on (warn, inside the window):      ${on.toFixed(1)} µs (${(on / off).toFixed(2)} ×, +${(on - off).toFixed(1)} µs)`);
 
+  const popup = await openPopup(session);
+  await importSettings(popup, JSON.stringify(SETTINGS.off)); // no dialog, whatever the hour
+  await popup.close();
   const held = [];
   const cdp = await page.createCDPSession();
   let dialed = null;
