@@ -30,8 +30,8 @@ const HELD = Number(process.env.BENCH_HELD ?? 5);
 const BOSTON = 'callto://+16175550134/+18880001111';
 
 const SETTINGS = {
-  off: { callingHours: 'off', doNotCall: 'off' },
-  on: { callingHours: 'warn', doNotCall: 'warn', callingWindows: windowsAround('*', 'America/New_York', -120, 120) },
+  off: { recordCallerIdField: '', callingHours: 'off', doNotCall: 'off' },
+  on: { recordCallerIdField: '', callingHours: 'warn', doNotCall: 'warn', callingWindows: windowsAround('*', 'America/New_York', -120, 120) },
 };
 
 const server = await startServer();
