@@ -10,6 +10,9 @@
  *   store/screenshots/3-try-a-number.png    "Try a number" with a number typed
  *   docs/calling-hours-warn.png             the dialog at a click outside calling hours (warn)
  *   docs/calling-hours-block.png            the same click when calling hours block it
+ *   docs/screenshots/popup-{light,dark}.png    the popup at rest, 600 px high as a browser
+ *                                           shows it, in both colour schemes
+ *   docs/screenshots/options-{light,dark}.png  the options page, whole
  *
  * A native tooltip never appears in a headless screenshot, so the script shows the link's
  * own `title` (read from the page) in a callout it adds beside that link. Everything else is
@@ -41,6 +44,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const extensionDir = DIST.chromium;
 const outDir = join(root, 'store', 'screenshots');
 const docsDir = join(root, 'docs');
+const pagesDir = join(docsDir, 'screenshots');
 
 /** What the agent sets up in the popup before the screenshots. */
 const SETUP = {
@@ -62,11 +66,15 @@ const RECORD_VIEWPORT = { width: 1024, height: 640, deviceScaleFactor: 1.25 };
 const SETTINGS_VIEWPORT = RECORD_VIEWPORT;
 /** The caller-ID editor is taller: at 100 % the pool and the rules both fit. */
 const EDITOR_VIEWPORT = { width: 1280, height: 800, deviceScaleFactor: 1 };
+/** The popup's width (popup.css) and the tallest popup a browser shows. */
+const POPUP_VIEWPORT = { width: 420, height: 600, deviceScaleFactor: 1 };
+const OPTIONS_VIEWPORT = { width: 1024, height: 800, deviceScaleFactor: 1 };
 
 if (!existsSync(join(extensionDir, 'manifest.json'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 mkdirSync(outDir, { recursive: true });
+mkdirSync(pagesDir, { recursive: true });
 
 const server = await startServer();
 const session = await launch('chromium', { extensionDir });
@@ -75,6 +83,10 @@ try {
   await recordPage(join(outDir, '1-record-page.png'));
   await callerIdEditor(join(outDir, '2-caller-ids.png'));
   await tryANumber(join(outDir, '3-try-a-number.png'));
+  for (const scheme of ['light', 'dark']) {
+    await popupAtRest(scheme, join(pagesDir, `popup-${scheme}.png`));
+    await wholeOptionsPage(scheme, join(pagesDir, `options-${scheme}.png`));
+  }
   for (const mode of ['warn', 'block']) await callingHoursDialog(mode, join(docsDir, `calling-hours-${mode}.png`));
 } finally {
   await session.close();
@@ -179,9 +191,9 @@ async function callerIdEditor(file) {
   const options = await openOptions(session);
   await options.setViewport(EDITOR_VIEWPORT);
   await options.evaluate(() => {
-    // The pool's section at the top, just below its separating line.
+    // The pool's card at the top, with the page's margin above it.
     const top = document.querySelector('#pool-heading').closest('section').getBoundingClientRect().top + scrollY;
-    scrollTo(0, top + 1);
+    scrollTo(0, top - 16);
   });
   await save(options, file);
   await options.close();
@@ -200,6 +212,28 @@ async function tryANumber(file) {
     scrollTo(0, box.top + scrollY - Math.max(16, (innerHeight - box.height) / 2));
   });
   await save(options, file);
+  await options.close();
+}
+
+/** The popup as it opens, its sections folded (configuring opened some: closed as an agent does). */
+async function popupAtRest(scheme, file) {
+  const popup = await openPopup(session);
+  await popup.setViewport(POPUP_VIEWPORT);
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await popup.$$eval('.group > details[open] > summary', (summaries) => {
+    for (const summary of summaries) summary.click();
+  });
+  await save(popup, file);
+  await popup.close();
+}
+
+/** The options page from top to bottom. */
+async function wholeOptionsPage(scheme, file) {
+  const options = await openOptions(session);
+  await options.setViewport(OPTIONS_VIEWPORT);
+  await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await options.screenshot({ path: file, type: 'png', fullPage: true });
+  console.log(`wrote ${file}`);
   await options.close();
 }
 

@@ -11,6 +11,7 @@ import * as callingHours from './calling-hours.js';
 import * as choice from './choice.js';
 import * as dialer from './dialer.js';
 import { el } from './dom.js';
+import { fold } from './folds.js';
 import * as general from './general.js';
 import * as notices from './notices.js';
 import * as pool from './pool.js';
@@ -28,16 +29,25 @@ import * as tryNumber from './try-number.js';
 
 /** @type {Section[]} */
 const SECTIONS = [general, pool, choice, callingHours, dialer, tryNumber, transfer];
+/** In the popup, what an agent needs at a glance leads, always open; the rest folds. */
+const GLANCE = [general, tryNumber];
 
 /**
  * Builds the editor into `container`, starts the core and shows the stored settings.
+ * `folded` (the popup): the glance first, then every other section folded under its heading.
  * @param {HTMLElement} container
+ * @param {{ folded?: boolean }} [options]
  */
-export async function startEditor(container) {
+export async function startEditor(container, { folded = false } = {}) {
   // Busy, and out of reach, until the stored settings are shown and the controls can save.
   container.setAttribute('aria-busy', 'true');
   container.inert = true;
-  container.replaceChildren(el('div', { class: 'editor' }, ...notices.build(), ...SECTIONS.map((section) => section.build())));
+  const sections = folded
+    ? [...GLANCE, ...SECTIONS.filter((section) => !GLANCE.includes(section))].map((section) =>
+        GLANCE.includes(section) ? section.build() : fold(section.build()),
+      )
+    : SECTIONS.map((section) => section.build());
+  container.replaceChildren(el('div', { class: 'editor' }, ...notices.build(), ...sections));
   localize(document);
   // The first read of storage.managed can take a second or two (the browser loads its
   // policies): read while the core starts.

@@ -13,7 +13,7 @@ export function build() {
   return el(
     'section',
     { class: 'group', 'aria-label': t('generalHeading') },
-    setting('enabled', 'field switch', el('input', { type: 'checkbox', id: 'enabled' }), label('enabled', 'enabledLabel')),
+    setting('enabled', 'field switch', el('input', { type: 'checkbox', id: 'enabled', class: 'toggle' }), label('enabled', 'enabledLabel')),
     setting('defaultCountry', 'field', label('defaultCountry', 'defaultCountryLabel'), el('select', { id: 'defaultCountry' })),
     setting(
       'defaultCallerId',

@@ -12,7 +12,7 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 async function main() {
   localize(document);
   $('open-tab').addEventListener('click', openInTab);
-  await startEditor($('editor'));
+  await startEditor($('editor'), { folded: true });
   await showTabReport();
 }
 

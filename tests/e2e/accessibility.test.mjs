@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
-import { addCallerId, addRule, configure, openOptions, openPopup, tryNumber } from '../support/popup.mjs';
+import { addCallerId, addRule, configure, openAllSections, openOptions, openPopup, tryNumber } from '../support/popup.mjs';
 
 /* global axe -- defined in the page by axe.min.js */
 
@@ -23,12 +23,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AXE_SOURCE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
-/** The popup's controls in the order an agent meets them, top to bottom (a subsequence of the Tab order). */
+/**
+ * The popup's controls in the order an agent meets them, top to bottom (a subsequence of the
+ * Tab order), with every folded section open: the glance, then the sections.
+ */
 const POPUP_CONTROLS = [
   'open-tab',
   'enabled',
   'defaultCountry',
   'defaultCallerId',
+  'try-number',
+  'try-record',
   'pool-number',
   'pool-label',
   'pool-add-button',
@@ -39,8 +44,6 @@ const POPUP_CONTROLS = [
   'localPresence',
   'linkPreset',
   'dialedNumberFormat',
-  'try-number',
-  'try-record',
   'export-button',
   'import-button',
 ];
@@ -79,10 +82,12 @@ async function assertNoViolations(page, what) {
 }
 
 /**
- * Fills the editor's transient states so axe sees them too: a number tried, a caller ID to
- * add that is not valid, a rule's caller ID being typed, the custom link field shown.
+ * Fills the editor's transient states so axe sees them too: every section open, a number
+ * tried, a caller ID to add that is not valid, a rule's caller ID being typed, the custom
+ * link field shown.
  */
 async function showEveryState(page) {
+  await openAllSections(page);
   await tryNumber(page, '(415) 555-1212');
   await page.type('#pool-number', '4155550100');
   await page.type('#rule-callerid', '+1 212');
@@ -167,6 +172,7 @@ for (const browserName of BROWSERS) {
 
     it('popup: Tab reaches every control, top to bottom, with a visible focus', async () => {
       const popup = await openPopup(session);
+      await openAllSections(popup);
       const expected = await popup.evaluate(tabbableControls);
       let last = -1;
       for (const id of POPUP_CONTROLS) {

@@ -1,7 +1,9 @@
 /**
  * Drives the extension's popup as an agent does: opened as a page of the extension, by
  * keyboard and clicks, so tests and the demo configure the extension the way users do.
- * Every helper taking `popup` works as well on the options page (the same editor).
+ * Every helper taking `popup` works as well on the options page (the same editor). The popup
+ * folds its configuration by region under headings: a helper opens the section it needs, as
+ * an agent clicks its heading.
  */
 
 const POPUP = 'popup/popup.html';
@@ -25,6 +27,21 @@ export async function openOptions(session) {
   return openEditorPage(session, OPTIONS);
 }
 
+/** Opens the folded section holding `selector` (nothing to do on the options page). */
+async function reveal(popup, selector) {
+  await popup.$eval(selector, (element) => {
+    const folded = element.closest('details:not([open])');
+    if (folded) folded.querySelector(':scope > summary').click();
+  });
+}
+
+/** Opens every folded section of the popup. */
+export async function openAllSections(popup) {
+  await popup.$$eval('.editor .group > details:not([open]) > summary', (summaries) => {
+    for (const summary of summaries) summary.click();
+  });
+}
+
 /** Chooses the default country in the list. */
 export async function chooseCountry(popup, code) {
   await popup.select('#defaultCountry', code);
@@ -32,6 +49,7 @@ export async function chooseCountry(popup, code) {
 
 /** Empties a text field, then types into it as an agent does. */
 async function retype(popup, selector, value) {
+  await reveal(popup, selector);
   await popup.$eval(selector, (input) => {
     input.value = '';
   });
@@ -88,6 +106,7 @@ export async function setEnabled(popup, enabled) {
 
 /** Sets the local presence checkbox. */
 export async function setLocalPresence(popup, enabled) {
+  await reveal(popup, '#localPresence');
   const checked = await popup.$eval('#localPresence', (input) => input.checked);
   if (checked !== enabled) await popup.click('#localPresence');
 }
@@ -106,6 +125,7 @@ export async function addCallerId(popup, number, label = '') {
 
 /** Removes the pool entry for `number` (E.164) with its Remove button; returns the message. */
 export async function removeCallerId(popup, number) {
+  await reveal(popup, '#pool-list');
   await popup.click(`#pool-list li[data-number="${number}"] button.remove`);
   await popup.waitForFunction(
     (n) => !document.querySelector(`#pool-list li[data-number="${n}"]`) || document.querySelector('#pool-message.error'),
@@ -145,6 +165,7 @@ export async function callerIds(popup) {
  * under the form ("Added the rule for …" or why nothing was added).
  */
 export async function addRule(popup, region, callerId) {
+  await reveal(popup, '#rule-region');
   if (region.startsWith('+')) {
     await popup.select('#rule-region', 'prefix');
     await retype(popup, '#rule-prefix', region);
@@ -162,6 +183,7 @@ export async function addRule(popup, region, callerId) {
 
 /** Removes the rule for `region` with its Remove button; returns the message. */
 export async function removeRule(popup, region) {
+  await reveal(popup, '#rule-list');
   await popup.click(`#rule-list li[data-region="${region}"] button.remove`);
   await popup.waitForFunction(
     (r) => !document.querySelector(`#rule-list li[data-region="${r}"]`) || document.querySelector('#rule-message.error'),
@@ -180,6 +202,7 @@ export async function rules(popup) {
 
 /** Chooses a dialer preset by its id (`linkPresets()`), or types a custom template; returns the message. */
 export async function setLinkTemplate(popup, { preset, template }) {
+  await reveal(popup, '#linkPreset');
   if (preset) {
     await popup.select('#linkPreset', preset);
     return '';
@@ -196,6 +219,7 @@ export async function setLinkTemplate(popup, { preset, template }) {
 
 /** Chooses the dialed number format: 'e164' or 'national'. */
 export async function setDialedNumberFormat(popup, format) {
+  await reveal(popup, '#dialedNumberFormat');
   await popup.select('#dialedNumberFormat', format);
 }
 
@@ -287,6 +311,7 @@ export async function exportSettings(popup) {
 
 /** Whether the setting `key` is locked by policy: its controls disabled and its note shown. */
 export async function isLocked(popup, key) {
+  await reveal(popup, `[data-setting="${key}"]`);
   return popup.$eval(`[data-setting="${key}"]`, (wrapper) => {
     const note = wrapper.querySelector('.locked-note');
     const controls = [...wrapper.querySelectorAll('input, select, button')];
