@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { fakeWasmBindgen } from './fake-core.mjs';
 import { fakeExt } from './fake-ext.mjs';
+import { setTimeoutUnheld } from './timers.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const MANIFEST = JSON.parse(readFileSync(new URL('manifest.json', ROOT), 'utf8'));
@@ -45,7 +46,7 @@ async function startBackground(sync) {
     asked.push(Array.from(items, (item) => item.raw)); // an array of this realm, for deepEqual
     return dialBatch(items, settings);
   };
-  const context = vm.createContext({ chrome: ext, wasm_bindgen: core, console, Intl, Date, setTimeout, clearTimeout });
+  const context = vm.createContext({ chrome: ext, wasm_bindgen: core, console, Intl, Date, setTimeout: setTimeoutUnheld, clearTimeout });
   for (const script of MANIFEST.background.scripts) {
     if (script === 'core/core.js') continue; // the fake core stands in for the glue's global
     const file = fileURLToPath(new URL(`extension/${script}`, ROOT));

@@ -11,6 +11,7 @@ import vm from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { fakeWasmBindgen } from './fake-core.mjs';
 import { fakeExt } from './fake-ext.mjs';
+import { setIntervalUnheld, setTimeoutUnheld } from './timers.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 /** The classic scripts the options page loads before its modules, as its HTML lists them (the core's glue aside). */
@@ -30,15 +31,8 @@ export async function openEditor({ sync = {}, managed = {} } = {}) {
     Object.defineProperty(globalThis, name, { value: name === 'window' ? window : window[name], configurable: true, writable: true });
   }
   globalThis.CSS = { escape: (text) => text.replace(/[^\w-]/g, (character) => `\\${character}`) };
-  // The "try a number" clock and the late policy's rechecks (seconds apart) must not keep the
-  // test process alive.
-  const setIntervalOf = globalThis.setInterval;
-  globalThis.setInterval = (...args) => setIntervalOf(...args).unref();
-  const setTimeoutOf = globalThis.setTimeout;
-  globalThis.setTimeout = (callback, ms, ...args) => {
-    const timer = setTimeoutOf(callback, ms, ...args);
-    return ms >= 1000 ? timer.unref() : timer;
-  };
+  globalThis.setInterval = setIntervalUnheld;
+  globalThis.setTimeout = setTimeoutUnheld;
 
   const ext = fakeExt();
   await ext.storage.sync.set(sync);
