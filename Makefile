@@ -31,8 +31,14 @@ lint: core
 # Everything: lint and type check, the fast tests of the JavaScript (jsdom, a fake core; no
 # build, no browser), the core's native tests, the build, the store linter, the browser tests.
 test: lint dist
-	node --test tests/unit/
-	cargo test --locked -- --show-output
+	@# No browser in these three: the fast tests and the fixture pages' build (rollup, about
+	@# 40 s) run while cargo builds and runs the core's tests; each prints when all are done.
+	node --test tests/unit/ > build/unit-tests.log 2>&1 & unit=$$!; \
+	node tests/fixtures/build.mjs > build/fixtures.log 2>&1 & fixtures=$$!; \
+	cargo test --locked -- --show-output; cargo=$$?; \
+	wait $$unit; unit=$$?; cat build/unit-tests.log; \
+	wait $$fixtures; fixtures=$$?; cat build/fixtures.log; \
+	[ $$cargo -eq 0 ] && [ $$unit -eq 0 ] && [ $$fixtures -eq 0 ]
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
 	@# One file at a time: the policy tests write browser-wide policy files.
 	node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ tests/oracle/ tests/i18n.test.mjs
