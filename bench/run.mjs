@@ -36,6 +36,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST, launch } from '../tests/support/browsers.mjs';
 import { phoneLinks } from '../tests/support/page-links.mjs';
 import { startServer } from '../tests/support/server.mjs';
+import { stopServiceWorker } from '../tests/support/service-worker.mjs';
 import { BLANK_DIR, CRATE_FLOOR, OUT, PEER_DIR, ROOT, WWW_DIR, buildCrateFloor, buildPeer, prepareStatic } from './build.mjs';
 import { SETTINGS, compareWithGoogle, loadCore, loadGoogle, loadPeer } from './engines.mjs';
 import { phoneList } from './numbers.mjs';
@@ -224,25 +225,6 @@ async function waitForRewrites(page) {
     }
     if (Date.now() > deadline) throw new Error('the extension did not rewrite the record page’s links');
     await sleep(50);
-  }
-}
-
-const isWorkerOf = (session) => (target) =>
-  target.type() === 'service_worker' && target.url().startsWith(`${session.extensionOrigin}/`);
-
-/** Stops our background service worker as the browser does when idle, and waits until it is gone. */
-async function stopServiceWorker(session, page) {
-  const cdp = await page.createCDPSession();
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach();
-  }
-  const deadline = Date.now() + 10_000;
-  while (session.browser.targets().some(isWorkerOf(session))) {
-    if (Date.now() > deadline) throw new Error('the service worker did not stop');
-    await sleep(20);
   }
 }
 
