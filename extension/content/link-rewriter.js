@@ -231,30 +231,59 @@ const LinkRewriter = (() => {
      * rendered it, and no answer still on its way is applied.
      */
     standDown() {
-      this.#generation += 1;
       this.#enabled = false;
+      this.#stopAnswering(null);
+      for (const target of this.#tracked) this.#putBack(target);
+      this.#tracked.clear();
+    }
+
+    /**
+     * The core answered that the extension is switched off: every number goes back as the page
+     * rendered it, not only those of this answer (the others, still to be asked, never will be
+     * while it is off). They stay tracked for when it is switched on again.
+     */
+    #switchOff() {
+      this.#enabled = false;
+      this.#stopAnswering({ enabled: false });
+      const generation = this.#generation;
+      forEachSliced([...this.#tracked], (target) => {
+        if (generation === this.#generation) this.#putBack(target); // unless switched on meanwhile
+      }).catch((error) => console.debug('Caller ID Dialer: could not put numbers back', error));
+    }
+
+    /**
+     * No answer asked so far is applied or asked again; whoever waits for one (a held click)
+     * gets `answer` (null: none will come).
+     * @param {{ enabled: false } | null} answer
+     */
+    #stopAnswering(answer) {
+      this.#generation += 1;
       clearTimeout(this.#expiry);
       this.#cancelResend();
       this.#waiting = [];
       this.#answered.length = 0; // also ends a slice run in progress
-      this.#releaseWaiters();
-      for (const target of this.#tracked) {
-        try {
-          const link = this.#links.get(target);
-          const entry = this.#texts.get(target);
-          if (link && target.getAttribute('href') === link.appliedHref) this.#restore(target, link);
-          else if (entry) this.#unwrap(entry);
-        } catch {
-          // One broken element never keeps the others from going back.
-        }
-      }
-      this.#tracked.clear();
+      this.#releaseWaiters(answer);
     }
 
-    /** Answers awaited will not come: whoever waits for one (a held click) gets null. */
-    #releaseWaiters() {
-      for (const waiting of this.#awaited.values()) for (const resolve of waiting) resolve(null);
+    /**
+     * Answers awaited will not come: whoever waits for one (a held click) gets `answer`.
+     * @param {{ enabled: false } | null} answer
+     */
+    #releaseWaiters(answer = null) {
+      for (const waiting of this.#awaited.values()) for (const resolve of waiting) resolve(answer);
       this.#awaited.clear();
+    }
+
+    /** Puts `target` back as the page rendered it, if what it shows is still ours. */
+    #putBack(target) {
+      try {
+        const link = this.#links.get(target);
+        const entry = this.#texts.get(target);
+        if (link && target.getAttribute('href') === link.appliedHref) this.#restore(target, link);
+        else if (entry) this.#unwrap(entry);
+      } catch {
+        // One broken element never keeps the others from going back.
+      }
     }
 
     /** Asks again which caller ID each number presents (a record's caller-ID field appeared). */
@@ -313,12 +342,16 @@ const LinkRewriter = (() => {
         reply = { enabled: true, results: [] };
       }
       if (generation !== this.#generation) return; // asked under settings since replaced
+      if (!reply.enabled) {
+        this.#switchOff();
+        return;
+      }
       // No result means the request failed (reported as `failure`): its items stay asked, and
       // their numbers waiting, until the background answers them.
       const failed = new Map();
       [...items.entries()].forEach(([key, item], index) => {
-        const answer = { enabled: reply.enabled, result: reply.results?.[index] };
-        if (answer.result || !answer.enabled) {
+        const answer = { enabled: true, result: reply.results?.[index] };
+        if (answer.result) {
           this.#asked.delete(key);
           this.#answers.set(key, answer);
           // A held click waits for an answer; a failed request is sent again within its wait.
@@ -425,29 +458,24 @@ const LinkRewriter = (() => {
     }
 
     /** Applies the core's answer to the number read in `turn`, unless a newer turn replaced it. */
-    #settle({ target, state, item, telHref }, { enabled, result }) {
+    #settle({ target, state, item, telHref }, { result }) {
       if (this.#stateOf(target) !== state || state.item !== item || state.telHref !== telHref) return;
       let settled = false;
       try {
-        settled = this.#links.has(target)
-          ? this.#settleLink(target, state, enabled, result)
-          : this.#settleText(target, state, enabled, result);
+        settled = this.#links.has(target) ? this.#settleLink(target, state, result) : this.#settleText(target, state, result);
       } catch (error) {
         // One broken element never stops the others.
         console.debug('Caller ID Dialer: could not update a link', error);
       }
-      if (settled && enabled && result && !result.ok) this.skipped.set(item.raw, result.message);
+      if (settled && result && !result.ok) this.skipped.set(item.raw, result.message);
     }
 
-    #settleLink(anchor, link, enabled, result) {
+    #settleLink(anchor, link, result) {
       // A newer value arrived meanwhile (it has its own turn), or the page made this
       // something other than the phone link we read: leave it to the page.
       const current = anchor.getAttribute('href');
       if (current !== link.telHref && current !== link.appliedHref) return false;
-      if (!enabled) {
-        this.#enabled = false;
-        this.#restore(anchor, link);
-      } else if (result?.ok) {
+      if (result?.ok) {
         this.#apply(anchor, link, result);
       } else {
         this.#restore(anchor, link);
@@ -455,14 +483,11 @@ const LinkRewriter = (() => {
       return true;
     }
 
-    #settleText(field, entry, enabled, result) {
+    #settleText(field, entry, result) {
       // The page changed the field meanwhile: it has been read again, or will be.
       if (entry.textNode.data !== entry.text) return false;
       if (entry.wrapper ? !this.#isIntact(field, entry) : !field.contains(entry.textNode)) return false;
-      if (!enabled) {
-        this.#enabled = false;
-        this.#unwrap(entry);
-      } else if (result?.ok) {
+      if (result?.ok) {
         this.#wrap(entry, result);
       } else {
         this.#unwrap(entry);

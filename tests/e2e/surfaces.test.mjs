@@ -569,7 +569,8 @@ for (const browserName of BROWSERS) {
         it(`same elements, same text, same boxes on ${fixture.join('')}; the page's handlers, Enter and middle click still work`, async () => {
           const { page, errors } = await open(fixture);
           try {
-            await waitUntil(async () => (await countLinks(page)).callto > 0);
+            // Every link rewritten (the count no longer moves), to compare against after.
+            const rewrittenCount = await settledCount(page);
             // As Salesforce rendered it: the extension switched off.
             await switchOn(false);
             await waitUntil(async () => (await countLinks(page)).callto === 0);
@@ -588,8 +589,7 @@ for (const browserName of BROWSERS) {
             );
             assert.ok(originalGeometry.length > 0 || fixture[0] === CLASSIC, 'Classic has no phone link of its own');
             await switchOn(true);
-            await waitUntil(async () => (await countLinks(page)).callto > 0);
-            await sleep(300);
+            await waitUntil(async () => (await countLinks(page)).callto === rewrittenCount);
 
             const rewritten = await phoneLinks(page);
             assert.ok(rewritten.some((link) => link.href.startsWith('callto:')));
@@ -808,6 +808,18 @@ for (const browserName of BROWSERS) {
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The number of callto: links once it is above zero and has stayed the same for 300 ms. */
+async function settledCount(page) {
+  let last = -1;
+  let since = Date.now();
+  await waitUntil(async () => {
+    const { callto } = await countLinks(page);
+    if (callto !== last) [last, since] = [callto, Date.now()];
+    return callto > 0 && Date.now() - since >= 300;
+  });
+  return last;
 }
 
 /** Waits until `check()` resolves truthy; fails after `timeout` ms. */

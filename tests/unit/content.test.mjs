@@ -62,6 +62,21 @@ describe('phone links', () => {
     await until(() => link.getAttribute('href') === 'callto://+14155551212/+18880001111');
   });
 
+  it('puts every link of a long list back when switched off, also those not asked again yet', async () => {
+    // The numbers are asked again in slices after a change; "switched off" answers the first
+    // slice before the last is asked, and must still put back all of them.
+    const count = 2000;
+    const rows = Array.from({ length: count }, (_, i) => `<a href="tel:415555${String(i).padStart(4, '0')}">${i}</a>`);
+    const page = open(rows.join(''));
+    const links = [...page.document.querySelectorAll('a')];
+    await until(() => links.every((link) => link.getAttribute('href').startsWith('callto:')), { timeout: 10_000 });
+    await changeSettings(page, { ...SETTINGS, enabled: false });
+    await until(() => links.every((link) => link.getAttribute('href').startsWith('tel:')), { timeout: 10_000 });
+    assert.equal((await page.ext.tell({ type: 'report' })).rewritten, 0);
+    await changeSettings(page, SETTINGS);
+    await until(() => links.every((link) => link.getAttribute('href').startsWith('callto:')), { timeout: 10_000 });
+  });
+
   it('reads a link again when the framework renders a new value into it', async () => {
     const page = open('<a id="phone" href="tel:4155551212">(415) 555-1212</a>');
     const link = page.document.getElementById('phone');
