@@ -40,8 +40,14 @@ test: lint dist
 	wait $$fixtures; fixtures=$$?; cat build/fixtures.log; \
 	[ $$cargo -eq 0 ] && [ $$unit -eq 0 ] && [ $$fixtures -eq 0 ]
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
-	@# One file at a time: the policy tests write browser-wide policy files.
-	node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ tests/oracle/ tests/i18n.test.mjs
+	@# Two lanes side by side, Chromium's tests and Firefox's: a browser test spends most of its
+	@# time waiting, not computing. Within a lane one file at a time: the policy tests write
+	@# their browser's policy file, which every instance of that browser reads.
+	E2E_BROWSERS=chromium node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ tests/oracle/ tests/i18n.test.mjs > build/e2e-chromium.log 2>&1 & chromium=$$!; \
+	E2E_BROWSERS=firefox node --test --test-concurrency=1 tests/e2e/ > build/e2e-firefox.log 2>&1 & firefox=$$!; \
+	wait $$chromium; chromium=$$?; cat build/e2e-chromium.log; \
+	wait $$firefox; firefox=$$?; cat build/e2e-firefox.log; \
+	[ $$chromium -eq 0 ] && [ $$firefox -eq 0 ]
 
 # The store packages of package.json's version, and the source package for Firefox reviewers.
 release: setup

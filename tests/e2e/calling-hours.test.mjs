@@ -263,8 +263,9 @@ for (const browserName of BROWSERS) {
       assert.match(title(DNC_ROW), /^Do Not Call: a click asks first — Call \+44 20 7946 0412/);
       assert.doesNotMatch(title(CALLABLE_ROW), /Do Not Call/);
 
-      await (await linkWith(page, CALLABLE_ROW)).click();
-      assert.deepEqual(await clicksSeen(page, 1), [{ href: CALLABLE_ROW, prevented: false }]);
+      // The keyboard first: a call hands its link to the system's handler, whose prompt can take
+      // the page's input a moment later (Chromium, on a loaded machine); the click after it
+      // is the link's own.
       await (await linkWith(page, DNC_ROW)).click();
       await waitForDialog(page);
       if (chromium) {
@@ -274,11 +275,12 @@ for (const browserName of BROWSERS) {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter'); // Call anyway
       await waitForNoDialog(page);
+      await (await linkWith(page, CALLABLE_ROW)).evaluate((link) => link.click());
       assert.deepEqual(await clicksSeen(page, 2), [
-        { href: CALLABLE_ROW, prevented: false },
         { href: DNC_ROW, prevented: true },
+        { href: CALLABLE_ROW, prevented: false },
       ]);
-      if (chromium) assert.deepEqual(await dialsAfter(dials, 2), [CALLABLE_ROW, DNC_ROW]);
+      if (chromium) assert.deepEqual(await dialsAfter(dials, 2), [DNC_ROW, CALLABLE_ROW]);
       await page.close();
     });
 

@@ -15,7 +15,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
-export const BROWSERS = ['chromium', 'firefox'];
+/**
+ * The browsers the end-to-end tests run in: both, or those `E2E_BROWSERS` names
+ * (comma-separated), for `make test`'s two lanes side by side.
+ */
+export const BROWSERS = browsersToTest(process.env.E2E_BROWSERS);
+
+function browsersToTest(names) {
+  const all = ['chromium', 'firefox'];
+  if (!names) return all;
+  const chosen = names.split(',').map((name) => name.trim());
+  const unknown = chosen.filter((name) => !all.includes(name));
+  if (unknown.length > 0) throw new Error(`E2E_BROWSERS: unknown browser ${unknown.join(', ')} (known: ${all.join(', ')})`);
+  return chosen;
+}
 
 /** The extension folders users load, per browser, as scripts/build.mjs writes them. */
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

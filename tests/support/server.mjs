@@ -14,7 +14,7 @@
 // `node tests/support/server.mjs [--port N]` builds the fixtures if needed and prints URLs.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,31 +57,42 @@ export function recordPath({ shadow = 'synthetic', csp = 'lightning', recordId =
   return `/lightning/r/Contact/${recordId}/view?shadow=${shadow}&csp=${csp}${extra}`;
 }
 
+/**
+ * The test certificate, generated on first use. Made in a folder of its own, then renamed into
+ * place: two test processes starting at once (make test's two lanes) never read a half-written
+ * one.
+ */
 function ensureCert() {
   const key = join(CERT_DIR, 'key.pem');
   const cert = join(CERT_DIR, 'cert.pem');
-  if (!existsSync(key) || !existsSync(cert)) {
-    mkdirSync(CERT_DIR, { recursive: true });
-    const san = [
-      'DNS:*.lightning.force.com',
-      'DNS:*.my.salesforce.com',
-      'DNS:*.vf.force.com',
-      'DNS:*.force.com',
-      'DNS:*.salesforce.com',
-      'DNS:localhost',
-      'IP:127.0.0.1',
-    ].join(',');
-    try {
-      execFileSync(
-        'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
-          '-subj', '/CN=acme.lightning.force.com', '-addext', `subjectAltName=${san}`,
-          '-keyout', key, '-out', cert],
-        { stdio: 'pipe' },
-      );
-    } catch (err) {
-      throw new Error(`cannot generate the test certificate with the openssl CLI: ${err.message}`, { cause: err });
-    }
+  if (existsSync(key) && existsSync(cert)) return { key, cert };
+  mkdirSync(BUILD, { recursive: true });
+  const made = mkdtempSync(join(BUILD, 'cert-'));
+  const san = [
+    'DNS:*.lightning.force.com',
+    'DNS:*.my.salesforce.com',
+    'DNS:*.vf.force.com',
+    'DNS:*.force.com',
+    'DNS:*.salesforce.com',
+    'DNS:localhost',
+    'IP:127.0.0.1',
+  ].join(',');
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
+        '-subj', '/CN=acme.lightning.force.com', '-addext', `subjectAltName=${san}`,
+        '-keyout', join(made, 'key.pem'), '-out', join(made, 'cert.pem')],
+      { stdio: 'pipe' },
+    );
+  } catch (err) {
+    rmSync(made, { recursive: true, force: true });
+    throw new Error(`cannot generate the test certificate with the openssl CLI: ${err.message}`, { cause: err });
+  }
+  try {
+    renameSync(made, CERT_DIR);
+  } catch {
+    rmSync(made, { recursive: true, force: true }); // the other process's is in place
   }
   return { key, cert };
 }
