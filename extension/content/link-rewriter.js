@@ -214,15 +214,12 @@ const LinkRewriter = (() => {
 
     /** Settings changed: every number is dialed again under the new ones. */
     refresh() {
-      this.#generation += 1;
+      this.#stopAnswering(null); // answers to the old settings will not come
       this.#answers.clear();
       this.#asked.clear();
       this.#unsent.clear();
-      this.#cancelResend();
-      this.#waiting = [];
       this.skipped.clear();
       this.#enabled = true;
-      this.#releaseWaiters(); // answers to the old settings will not come
       this.recheck();
     }
 
@@ -262,14 +259,6 @@ const LinkRewriter = (() => {
       this.#cancelResend();
       this.#waiting = [];
       this.#answered.length = 0; // also ends a slice run in progress
-      this.#releaseWaiters(answer);
-    }
-
-    /**
-     * Answers awaited will not come: whoever waits for one (a held click) gets `answer`.
-     * @param {{ enabled: false } | null} answer
-     */
-    #releaseWaiters(answer = null) {
       for (const waiting of this.#awaited.values()) for (const resolve of waiting) resolve(answer);
       this.#awaited.clear();
     }
