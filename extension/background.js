@@ -23,7 +23,6 @@
     const [dialer, { sync, local, managed }] = await Promise.all([core, loadStoredSettings()]);
     return dialer.readSettings(sync, managed, local);
   });
-  onSettingsChanged(() => settingsAnswers.forget());
 
   /** The settings in effect; `fresh`: read from storage now, for whoever asks after a change. */
   async function effectiveSettings({ fresh = false } = {}) {
@@ -119,7 +118,23 @@
     if (reason === 'install') ext.tabs.create({ url: ext.runtime.getURL('welcome/welcome.html') });
   });
   ext.runtime.onStartup.addListener(updateCallFromMenu);
-  onSettingsChanged(updateCallFromMenu);
+
+  /**
+   * Every frame of every tab: a content script asks for the settings again. Frames keep no
+   * storage listener of their own (the costliest part of each Salesforce frame's start-up);
+   * a tab with no content script of ours just does not answer.
+   */
+  async function tellFrames(message) {
+    const tabs = await ext.tabs.query({});
+    await Promise.all(tabs.map((tab) => tab.id !== undefined && ext.tabs.sendMessage(tab.id, message).catch(() => {})));
+  }
+
+  // The storage events wake the background (Chromium's worker, Firefox's event page).
+  onSettingsChanged(() => {
+    settingsAnswers.forget();
+    updateCallFromMenu();
+    tellFrames({ type: 'settingsChanged' }).catch((error) => console.warn('Caller ID Dialer: settings change', error));
+  });
 
   ext.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CALL_FROM_MORE) {

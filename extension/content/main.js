@@ -85,11 +85,26 @@
     if (!standDownSignal.aborted) finder.watch(document);
   });
 
-  onSettingsChanged(async () => {
+  /**
+   * Asks for the settings in effect and applies them to every link; `ifChanged`: only when they
+   * differ from those applied (applying asks the background about every number again).
+   */
+  async function followSettings({ ifChanged = false } = {}) {
     if (standDownSignal.aborted) return;
+    const applied = JSON.stringify(settings);
     await loadSettings();
-    rewriter.refresh();
-  });
+    if (!ifChanged || JSON.stringify(settings) !== applied) rewriter.refresh();
+  }
+
+  // A policy the browser loaded without telling anyone (Chromium, at times) is met when the
+  // frame is shown again.
+  document.addEventListener(
+    'visibilitychange',
+    () => {
+      if (document.visibilityState === 'visible') followSettings({ ifChanged: true });
+    },
+    { signal: standDownSignal },
+  );
 
   // Lightning navigates without reloading; the content script never sees its pushState
   // calls, but the Navigation API reports them. Look again once the new view is in place.
@@ -139,6 +154,14 @@
 
   answerMessages({
     report,
+    /**
+     * The background saw the stored settings change. Frames keep no storage listener and read
+     * no policy of their own: that was the costliest part of each frame's start-up.
+     */
+    settingsChanged: async () => {
+      await followSettings();
+      return {};
+    },
     /** "Call from…": the right-clicked number, once, with the chosen caller ID, as a click is judged. */
     callFrom: ({ callerId }) => clicks.callFrom(contextAnchor, callerId),
   });

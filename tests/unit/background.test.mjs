@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { fakeWasmBindgen } from './fake-core.mjs';
 import { fakeExt } from './fake-ext.mjs';
 import { setTimeoutUnheld } from './timers.mjs';
+import { until } from './content-world.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const MANIFEST = JSON.parse(readFileSync(new URL('manifest.json', ROOT), 'utf8'));
@@ -22,7 +23,19 @@ async function startBackground(sync) {
   Object.assign(ext, {
     contextMenus: { removeAll: async () => {}, create: () => {}, onClicked: listener },
     action: { setIcon: async () => {}, setBadgeText: async () => {}, setTitle: async () => {} },
-    tabs: { onRemoved: listener, onUpdated: listener, create: async () => {} },
+    tabs: {
+      onRemoved: listener,
+      onUpdated: listener,
+      create: async () => {},
+      query: async () => [{ id: 1 }, { id: 2 }],
+      /** What each tab was told; a test may set `onTold` to answer as the tab's frames would. */
+      told: [],
+      onTold: async () => {},
+      async sendMessage(tabId, message) {
+        ext.tabs.told.push([tabId, message]);
+        await ext.tabs.onTold(tabId, message);
+      },
+    },
   });
   Object.assign(ext.runtime, { onInstalled: listener, onStartup: listener, getManifest: () => MANIFEST });
   await ext.storage.sync.set(sync);
@@ -86,6 +99,26 @@ describe('the background', () => {
     const [next] = await background.dial('(415) 555-1212');
     assert.equal(next.href, 'callto://+14155551212/+12125550199');
     background.release();
+  });
+
+  it('tells every tab when the stored settings change, once it dials under the new ones', async () => {
+    const background = await startBackground({ defaultCallerId: '+18880001111' });
+    await background.dial('(415) 555-1212');
+    const { tabs } = background.ext;
+    const heard = [];
+    tabs.onTold = async (tabId) => {
+      // A frame asks for its numbers again as soon as it is told; tab 2 holds no content script.
+      if (tabId === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
+      heard.push((await background.dial('(415) 555-1212'))[0].href);
+    };
+    await background.ext.storage.sync.set({ defaultCallerId: '+12125550199' });
+    await until(() => tabs.told.length === 2);
+    assert.deepEqual(JSON.parse(JSON.stringify(tabs.told)), [
+      [1, { type: 'settingsChanged' }],
+      [2, { type: 'settingsChanged' }],
+    ]);
+    await until(() => heard.length === 1);
+    assert.deepEqual(heard, ['callto://+14155551212/+12125550199']);
   });
 
   it('dials the numbers a navigation wake brings ahead, so they are answered from memory', async () => {

@@ -21,10 +21,10 @@ function open(body, options = {}) {
   return { ...world, current };
 }
 
-/** Tells the content script its settings changed, as storage.onChanged does. */
+/** Tells the content script its settings changed, as the background does. */
 async function changeSettings(page, settings) {
   page.current.settings = settings;
-  await page.ext.storage.sync.set({ changed: Date.now() });
+  await page.ext.tell({ type: 'settingsChanged' });
 }
 
 describe('phone links', () => {
@@ -192,7 +192,7 @@ describe('what the content scripts share', () => {
     const declared = page.run('Object.keys(globalThis)');
     // Lexical declarations are not properties of the global object: ask for each exported one.
     const exported = page.run(`[
-      ext, describeResult, loadStoredSettings, saveSettings, onSettingsChanged, answerMessages,
+      ext, describeResult, answerMessages,
       askBackground, isPhoneLink, phoneLinkValue, recordFieldName, RECORD_FIELD_VALUE, isConsoleTab,
       isTextPhoneField, textPhoneNode, composedClosest, composedText, runSliced, forEachSliced,
       LinkFinder, RecordFields, LinkRewriter,

@@ -113,15 +113,37 @@ describe('standing down', () => {
   });
 });
 
+/** The frame becomes `state` ('visible' or 'hidden'), as on a switch of tabs. */
+function hide(page, state) {
+  Object.defineProperty(page.document, 'visibilityState', { value: state, configurable: true });
+  page.document.dispatchEvent(new page.window.Event('visibilitychange'));
+}
+
 describe('a policy that arrives late', () => {
   it('reaches an open page though the browser did not report it', async () => {
     let settings = SETTINGS;
     world = contentWorld(`<!doctype html><body>${PAGE}</body>`, { settings: () => settings });
     const { link } = await rewritten(world);
     assert.equal(link.getAttribute('href'), 'callto://+14155551212/+18880001111');
-    // Chromium loaded the policy into storage.managed and fired no storage.onChanged.
-    world.ext.storage.managed.get = async () => ({ defaultCallerId: '+12125550100' });
+    // Chromium loaded the policy and told nobody: the background answers the new settings.
     settings = { ...SETTINGS, defaultCallerId: '+12125550100' };
-    await until(() => link.getAttribute('href') === 'callto://+14155551212/+12125550100', { timeout: 5000 });
+    const asked = world.ext.sent.length;
+    hide(world, 'hidden');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(world.ext.sent.length, asked, 'a hidden frame asks nothing');
+    hide(world, 'visible');
+    await until(() => link.getAttribute('href') === 'callto://+14155551212/+12125550100');
+  });
+
+  it('asks the numbers again only when the settings shown again changed', async () => {
+    world = contentWorld(`<!doctype html><body>${PAGE}</body>`, { settings: () => SETTINGS });
+    await rewritten(world);
+    await until(() => world.ext.sent.some((message) => message.type === 'tabState'), { timeout: 1000 });
+    const dials = () => world.ext.sent.filter((message) => message.type === 'dial').length;
+    const before = dials();
+    hide(world, 'visible');
+    await until(() => world.ext.sent.filter((message) => message.type === 'settings').length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(dials(), before, 'the same settings: no number asked again');
   });
 });
