@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { BROWSERS, DIST, launch } from '../support/browsers.mjs';
-import { countLinks, hrefsAre, phoneLinkHandles, phoneLinks, snapshotElements, waitForLinks } from '../support/page-links.mjs';
+import { countLinks, hrefsAre, phoneLinkHandles, phoneLinks, settledCount, snapshotElements, waitForLinks } from '../support/page-links.mjs';
 import { configure, openPopup, setEnabled } from '../support/popup.mjs';
 import { startServer } from '../support/server.mjs';
 import { listRow } from '../fixtures/modules/x/listViewPage/data.js';
@@ -136,7 +136,6 @@ for (const browserName of BROWSERS) {
 
       // Counted on the pages as Salesforce renders them: the extension switched off.
       before(() => switchOn(false));
-      after(() => switchOn(true));
 
       // Counting changes nothing on a page: each fixture is opened once for all its counts.
       const opened = new Map();
@@ -145,8 +144,10 @@ for (const browserName of BROWSERS) {
         if (!opened.has(key)) opened.set(key, open(fixture));
         return opened.get(key);
       };
+      // Closed before switching on, which every open page would follow.
       after(async () => {
         for (const pending of opened.values()) await (await pending).page.close();
+        await switchOn(true);
       });
 
       // The shipped file (with the DOM walks it uses), run in the page (in the world of the
@@ -808,18 +809,6 @@ for (const browserName of BROWSERS) {
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The number of callto: links once it is above zero and has stayed the same for 300 ms. */
-async function settledCount(page) {
-  let last = -1;
-  let since = Date.now();
-  await waitUntil(async () => {
-    const { callto } = await countLinks(page);
-    if (callto !== last) [last, since] = [callto, Date.now()];
-    return callto > 0 && Date.now() - since >= 300;
-  });
-  return last;
 }
 
 /** Waits until `check()` resolves truthy; fails after `timeout` ms. */

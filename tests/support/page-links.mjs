@@ -115,3 +115,20 @@ export function phoneLinkHandles(page) {
 /** A test on `phoneLinks`' result: exactly these hrefs, in this order. */
 export const hrefsAre = (expected) => (links) =>
   links.length === expected.length && links.every((link, i) => link.href === expected[i]);
+
+/**
+ * The number of `callto:` links once it is above zero and has stayed the same for 300 ms: all
+ * the page's numbers answered, where a test cannot know how many there will be.
+ */
+export async function settledCount(page, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const { callto } = await countLinks(page);
+    if (callto !== last) [last, since] = [callto, Date.now()];
+    if (callto > 0 && Date.now() - since >= 300) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the count of callto: links never settled; last seen ${last}`);
+}
