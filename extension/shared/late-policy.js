@@ -2,9 +2,10 @@
 /**
  * Chromium may load an extension's policy after the extension started, and then does not
  * always fire `storage.onChanged` for it (measured: an open editor kept the user's values after
- * a policy reload; pixiebrix-extension issue 7618 reports the same). So each context that
- * follows settings reads `storage.managed` again a few times after it starts and whenever its
- * page is shown again, and reports a policy that differs from the one it read before.
+ * a policy reload; pixiebrix-extension issue 7618 reports the same). So the background and the
+ * settings pages read `storage.managed` again a few times after they start and whenever a page
+ * is shown again, and report a policy that differs from the one they read before. (Salesforce
+ * frames read no policy: the background tells them, and a frame shown again asks it.)
  */
 
 /* exported watchLatePolicy */
@@ -24,7 +25,7 @@ function watchLatePolicy(listener) {
   /** Reads the policy after the reads before it; `use(policy)` gets it. @param {(policy: string) => void} use */
   const queue = (use) => {
     reading = reading.then(async () => use(await read())).catch(() => {
-      // The extension is gone (a content script's context invalidated): nothing to follow.
+      // The page closed, or the extension went away: nothing to follow.
     });
   };
 
@@ -44,7 +45,7 @@ function watchLatePolicy(listener) {
   });
   check();
   for (const delay of CHECKS_MS) setTimeout(check, delay);
-  // The background has no document; a page or a frame checks again when it is shown.
+  // The background has no document; a page checks again when it is shown.
   globalThis.document?.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check();
   });

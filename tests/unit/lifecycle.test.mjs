@@ -114,7 +114,7 @@ describe('standing down', () => {
 });
 
 /** The frame becomes `state` ('visible' or 'hidden'), as on a switch of tabs. */
-function hide(page, state) {
+function setVisibility(page, state) {
   Object.defineProperty(page.document, 'visibilityState', { value: state, configurable: true });
   page.document.dispatchEvent(new page.window.Event('visibilitychange'));
 }
@@ -128,10 +128,10 @@ describe('a policy that arrives late', () => {
     // Chromium loaded the policy and told nobody: the background answers the new settings.
     settings = { ...SETTINGS, defaultCallerId: '+12125550100' };
     const asked = world.ext.sent.length;
-    hide(world, 'hidden');
+    setVisibility(world, 'hidden');
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(world.ext.sent.length, asked, 'a hidden frame asks nothing');
-    hide(world, 'visible');
+    setVisibility(world, 'visible');
     await until(() => link.getAttribute('href') === 'callto://+14155551212/+12125550100');
   });
 
@@ -141,7 +141,7 @@ describe('a policy that arrives late', () => {
     await until(() => world.ext.sent.some((message) => message.type === 'tabState'), { timeout: 1000 });
     const dials = () => world.ext.sent.filter((message) => message.type === 'dial').length;
     const before = dials();
-    hide(world, 'visible');
+    setVisibility(world, 'visible');
     await until(() => world.ext.sent.filter((message) => message.type === 'settings').length === 2);
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(dials(), before, 'the same settings: no number asked again');
