@@ -30,7 +30,8 @@ for (const browserName of BROWSERS) {
     let policy;
     before(async () => {
       policy = installPolicy(browserName, POLICY, { extensionDir: DIST[browserName] });
-      session = await launch(browserName, { extensionDir: DIST[browserName] });
+      // A browser of its own: Firefox reads the policy only when it starts.
+      session = await launch(browserName, { extensionDir: DIST[browserName], ownBrowser: true });
       if (browserName === 'chromium') await reloadChromiumPolicies(session);
     });
     after(async () => {

@@ -34,6 +34,14 @@ function browsersToTest(names) {
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = { chromium: path.join(ROOT, 'dist', 'chrome'), firefox: path.join(ROOT, 'dist', 'firefox') };
 
+/**
+ * The WebDriver BiDi endpoint of a Firefox that a lane's test files share (started by
+ * tests/shared-firefox.mjs), or undefined. A Firefox start costs about 4 s of a 2-core
+ * machine; a file instead installs the add-on in the running one and removes it when done,
+ * and its storage goes with it, as with a browser of its own.
+ */
+const SHARED_FIREFOX = process.env.E2E_SHARED_FIREFOX;
+
 const DEFAULT_HOST_RULES = ['*.lightning.force.com', '*.my.salesforce.com', '*.force.com'];
 
 // The real binary first: Debian's /usr/bin/chromium is a shell wrapper that
@@ -176,6 +184,8 @@ function firefoxPrefs(geckoId, uuid) {
     'extensions.originControls.grantByDefault': true,
     // The add-on's moz-extension:// host, fixed before it is installed.
     'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+    // ... and kept when it is removed, for the next install in a shared Firefox.
+    'extensions.webextensions.keepUuidOnUninstall': true,
   };
 }
 
@@ -373,35 +383,100 @@ async function launchChromium(extensionDir, hostRules) {
   }
 }
 
-async function launchFirefox(extensionDir) {
+function geckoIdOf(extensionDir) {
   const manifest = readManifest(extensionDir);
   const geckoId = manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id;
   if (!geckoId) {
     throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id; Firefox needs one`);
   }
-  const uuid = firefoxExtensionUuid(geckoId);
-  const extensionOrigin = `moz-extension://${uuid}`;
+  return geckoId;
+}
+
+// Firefox with the prefs above for the add-on `geckoId`, and no add-on yet.
+function startFirefox(profileDir, geckoId) {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firstExisting(FIREFOX_CANDIDATES, 'Firefox ESR'),
+    headless: true,
+    acceptInsecureCerts: true,
+    timeout: LAUNCH_TIMEOUT_MS,
+    // A profile folder of our own (puppeteer writes its prefs into it), so
+    // close() knows what to remove. --remote-allow-system-access: without
+    // it Firefox refuses BiDi navigation to moz-extension:// ("not allowed
+    // in this context").
+    args: ['--profile', profileDir, '--remote-allow-system-access'],
+    extraPrefsFirefox: firefoxPrefs(geckoId, firefoxExtensionUuid(geckoId)),
+    // Release builds ignore the services.settings.server pref without it,
+    // and then poll firefox.settings.services.mozilla.com from startup.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+  });
+}
+
+/**
+ * Starts the Firefox that a lane's test files share, for the extension users install
+ * (DIST.firefox), and leaves it free for them: `{ endpoint, close() }`.
+ */
+export async function startSharedFirefox() {
   const state = { tempDir: await mkdtemp(path.join(os.tmpdir(), 'e2e-firefox-')) };
   track(state);
   const close = makeCloser(state);
   try {
-    state.browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firstExisting(FIREFOX_CANDIDATES, 'Firefox ESR'),
-      headless: true,
-      acceptInsecureCerts: true,
-      timeout: LAUNCH_TIMEOUT_MS,
-      // A profile folder of our own (puppeteer writes its prefs into it), so
-      // close() knows what to remove. --remote-allow-system-access: without
-      // it Firefox refuses BiDi navigation to moz-extension:// ("not allowed
-      // in this context").
-      args: ['--profile', state.tempDir, '--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs(geckoId, uuid),
-      // Release builds ignore the services.settings.server pref without it,
-      // and then poll firefox.settings.services.mozilla.com from startup.
-      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    });
-    state.pid = state.browser.process()?.pid;
+    const browser = await startFirefox(state.tempDir, geckoIdOf(DIST.firefox));
+    state.pid = browser.process()?.pid;
+    const endpoint = browser.wsEndpoint();
+    // Firefox serves one WebDriver BiDi session at a time: this one ends, the browser runs on.
+    await browser.disconnect();
+    return {
+      endpoint,
+      async close() {
+        state.browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocol: 'webDriverBiDi' }).catch(() => undefined);
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// A test file's turn in the shared Firefox: it ends with the add-on removed (its storage with
+// it) and the tabs the file opened closed, so the next file starts as in a browser of its own.
+function makeLeaver(state, geckoId) {
+  let leaving;
+  return () => {
+    leaving ??= (async () => {
+      const { browser, firstPages } = state;
+      await withTimeout(browser.uninstallExtension(geckoId), CLOSE_TIMEOUT_MS).catch(() => {}); // already removed by the test
+      for (const page of await browser.pages().catch(() => [])) {
+        if (!firstPages.has(page)) await page.close().catch(() => {});
+      }
+      await browser.disconnect().catch(() => {});
+    })();
+    return leaving;
+  };
+}
+
+async function launchFirefox(extensionDir, { ownBrowser }) {
+  const geckoId = geckoIdOf(extensionDir);
+  const uuid = firefoxExtensionUuid(geckoId);
+  const extensionOrigin = `moz-extension://${uuid}`;
+  // The shared Firefox knows only the add-on of DIST.firefox (its fixed UUID is a pref).
+  const shared = SHARED_FIREFOX && !ownBrowser && extensionDir === path.resolve(DIST.firefox);
+  const state = shared ? {} : { tempDir: await mkdtemp(path.join(os.tmpdir(), 'e2e-firefox-')) };
+  let close;
+  try {
+    if (shared) {
+      state.browser = await puppeteer.connect({ browserWSEndpoint: SHARED_FIREFOX, protocol: 'webDriverBiDi', acceptInsecureCerts: true });
+      state.firstPages = new Set(await state.browser.pages());
+      close = makeLeaver(state, geckoId);
+      // A file that ended without closing its session left the add-on installed.
+      await state.browser.uninstallExtension(geckoId).catch(() => {});
+    } else {
+      track(state);
+      close = makeCloser(state);
+      state.browser = await startFirefox(state.tempDir, geckoId);
+      state.pid = state.browser.process()?.pid;
+    }
 
     // WebDriver BiDi webExtension.install: a temporary add-on, as from
     // about:debugging, so it need not be signed.
@@ -451,7 +526,7 @@ async function launchFirefox(extensionDir) {
     };
   } catch (error) {
     state.pid ??= state.browser?.process()?.pid;
-    await close();
+    await close?.();
     throw error;
   }
 }
@@ -475,10 +550,10 @@ async function launchFirefox(extensionDir) {
  *   close() -> ends the browser and its processes, removes the profile; idempotent,
  * }
  */
-export async function launch(name, { extensionDir, hostRules = DEFAULT_HOST_RULES } = {}) {
+export async function launch(name, { extensionDir, hostRules = DEFAULT_HOST_RULES, ownBrowser = false } = {}) {
   if (!BROWSERS.includes(name)) throw new Error(`unknown browser ${name}; expected one of ${BROWSERS.join(', ')}`);
   if (!extensionDir) throw new Error('launch() needs extensionDir');
   const dir = path.resolve(extensionDir);
   if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
-  return name === 'chromium' ? launchChromium(dir, hostRules) : launchFirefox(dir);
+  return name === 'chromium' ? launchChromium(dir, hostRules) : launchFirefox(dir, { ownBrowser });
 }
