@@ -21,11 +21,11 @@ demo: demo-browser dist
 demo-browser:
 	@node scripts/demo.mjs --check
 
-# The type check reads the core's declarations (build/core/core.d.ts).
 lint: style
 	cargo clippy --locked --all-targets -- -D warnings
 
 # Everything lint checks but clippy, which `make test` runs within the native tests' build.
+# The type check reads the core's declarations (build/core/core.d.ts).
 style: core
 	cargo fmt --all --check
 	npx eslint .
@@ -34,7 +34,8 @@ style: core
 # The native tests' build is also clippy's: the workspace's crates compile through
 # clippy-driver, as `cargo clippy` has them checked, with every warning an error. The
 # dependencies are then built once for both, not once for clippy and again for the tests
-# (about a minute less). Its own target folder, so that these flags rebuild nothing of a
+# (about a minute less). `--all-targets` as clippy's: the benches are built and run once, in
+# criterion's test mode. Its own target folder, so that these flags rebuild nothing of a
 # developer's `cargo test`.
 LINTED_TESTS = RUSTC_WORKSPACE_WRAPPER=clippy-driver RUSTFLAGS=-Dwarnings CARGO_TARGET_DIR=target/linted \
 	cargo test --locked --all-targets

@@ -533,7 +533,10 @@ async function launchFirefox(extensionDir, { ownBrowser }) {
 
 /**
  * Starts `name` ('chromium' or 'firefox') headless, in a fresh temporary
- * profile, with the unpacked extension in `extensionDir` (used as it is).
+ * profile, with the unpacked extension in `extensionDir` (used as it is). In a
+ * lane run by tests/shared-firefox.mjs, Firefox is that lane's running one, with
+ * the add-on just installed, unless `ownBrowser` (a test whose policy Firefox
+ * must read at start) or another folder than DIST.firefox.
  *
  * hostRules: host patterns that Chromium resolves to 127.0.0.1 (every other
  * name but localhost fails to resolve). Firefox has no per-host rule: there
@@ -547,7 +550,8 @@ async function launchFirefox(extensionDir, { ownBrowser }) {
  *   newPage() -> Page,
  *   openExtensionPage(path, { timeout }) -> Page, once the page has loaded,
  *   backgroundWorker({ timeout }) -> WebWorker (Chromium only; rejects in Firefox),
- *   close() -> ends the browser and its processes, removes the profile; idempotent,
+ *   close() -> ends the browser and its processes, removes the profile (in the
+ *     shared Firefox: removes the add-on and the tabs opened since); idempotent,
  * }
  */
 export async function launch(name, { extensionDir, hostRules = DEFAULT_HOST_RULES, ownBrowser = false } = {}) {
