@@ -1,6 +1,6 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
 .DEFAULT_GOAL := demo
-.PHONY: setup core dist demo demo-browser lint style test release icons bench screenshots
+.PHONY: setup core dist demo demo-browser lint style native-tests unit-tests fixtures store-lint checks test release icons bench screenshots
 
 setup:
 	scripts/setup.sh
@@ -10,7 +10,7 @@ core: setup
 	node scripts/build.mjs --core
 
 # Loadable folders dist/chrome and dist/firefox, and the store uploads dist/*.zip.
-dist: setup
+dist: core
 	node scripts/build.mjs
 
 # Builds everything and shows the extension at work on a Salesforce-shaped page; first checks
@@ -37,26 +37,36 @@ style: core
 # (about a minute less). `--all-targets` as clippy's: the benches are built and run once, in
 # criterion's test mode. Its own target folder, so that these flags rebuild nothing of a
 # developer's `cargo test`.
-LINTED_TESTS = RUSTC_WORKSPACE_WRAPPER=clippy-driver RUSTFLAGS=-Dwarnings CARGO_TARGET_DIR=target/linted \
-	cargo test --locked --all-targets
+native-tests:
+	RUSTC_WORKSPACE_WRAPPER=clippy-driver RUSTFLAGS=-Dwarnings CARGO_TARGET_DIR=target/linted \
+		cargo test --locked --all-targets -- --show-output
 
-# Everything: lint and type check, the fast tests of the JavaScript (jsdom, a fake core; no
-# build, no browser), the core's native tests, the build, the store linter, the browser tests.
-test: style dist
-	@# No browser in these three: the fast tests and the fixture pages' build (rollup, about
-	@# 40 s) run while cargo builds, lints and runs the core's tests; each prints when all are done.
-	node --test tests/unit/ > build/unit-tests.log 2>&1 & unit=$$!; \
-	node tests/fixtures/build.mjs > build/fixtures.log 2>&1 & fixtures=$$!; \
-	$(LINTED_TESTS) -- --show-output; cargo=$$?; \
-	wait $$unit; unit=$$?; cat build/unit-tests.log; \
-	wait $$fixtures; fixtures=$$?; cat build/fixtures.log; \
-	[ $$cargo -eq 0 ] && [ $$unit -eq 0 ] && [ $$fixtures -eq 0 ]
+# The tests that need neither the build nor a browser: the JavaScript's in jsdom with a fake
+# core, the oracle's against Google's libphonenumber, the translations'.
+unit-tests: setup
+	node --test tests/unit/ tests/oracle/ tests/i18n.test.mjs
+
+# The fixture pages' bundles of genuine Lightning components (rollup; skipped when up to date).
+fixtures: setup
+	node tests/fixtures/build.mjs
+
+store-lint: dist
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
+
+# Everything but the browsers. Each part needs no other's result but those its target names,
+# so `make test` runs them side by side (-j3 on two cores: the CPU is never idle while npm
+# waits on the network, or while the wasm's link-time optimisation and wasm-opt run on one
+# core), and prints each one's output whole as it ends.
+checks: native-tests style fixtures unit-tests store-lint
+
+# Everything: the checks above, then the browser tests.
+test:
+	@$(MAKE) --no-print-directory -j3 --output-sync=target checks
 	@# Two lanes side by side, Chromium's tests and Firefox's: a browser test spends most of its
 	@# time waiting, not computing. Within a lane one file at a time: the policy tests write
 	@# their browser's policy file, which every instance of that browser reads. Firefox's files
 	@# share one Firefox: it is slow to start.
-	E2E_BROWSERS=chromium node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ tests/oracle/ tests/i18n.test.mjs > build/e2e-chromium.log 2>&1 & chromium=$$!; \
+	E2E_BROWSERS=chromium node --test --test-concurrency=1 tests/e2e/ tests/fixtures/ > build/e2e-chromium.log 2>&1 & chromium=$$!; \
 	E2E_BROWSERS=firefox node tests/shared-firefox.mjs node --test --test-concurrency=1 tests/e2e/ > build/e2e-firefox.log 2>&1 & firefox=$$!; \
 	wait $$chromium; chromium=$$?; cat build/e2e-chromium.log; \
 	wait $$firefox; firefox=$$?; cat build/e2e-firefox.log; \
