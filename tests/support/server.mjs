@@ -9,11 +9,12 @@
 // It answers for any Host header: browsers reach it as https://acme.lightning.force.com:PORT
 // through a resolver override (Chromium: --host-resolver-rules="MAP *.lightning.force.com
 // 127.0.0.1"). The certificate is self-signed (generated once into build/cert/ with the
-// openssl CLI): start browsers with --ignore-certificate-errors / acceptInsecureCerts.
+// openssl CLI): Chromium trusts its key (certificateSpki()), Firefox starts with acceptInsecureCerts.
 //
 // `node tests/support/server.mjs [--port N]` builds the fixtures if needed and prints URLs.
 
 import { execFileSync } from 'node:child_process';
+import { X509Certificate, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
@@ -95,6 +96,17 @@ function ensureCert() {
     rmSync(made, { recursive: true, force: true }); // the other process's is in place
   }
   return { key, cert };
+}
+
+/**
+ * The SHA-256 of the test certificate's public key, base64: Chromium started with
+ * `--ignore-certificate-errors-spki-list=<it>` trusts this certificate and no other. A page it
+ * trusts is cached as on a real Salesforce host, where one with a certificate error is not.
+ */
+export function certificateSpki() {
+  const { cert } = ensureCert();
+  const key = new X509Certificate(readFileSync(cert)).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(key).digest('base64');
 }
 
 function pageHtml(shadow, recordId) {
@@ -216,7 +228,14 @@ export async function startServer({ port = 0, host = '127.0.0.1', build = true }
     if (bundle) {
       const file = join(BUILD, 'fixtures', bundle[1], 'app.js');
       if (!existsSync(file)) return send(res, 404, 'text/plain', 'not built: node tests/fixtures/build.mjs\n');
-      return send(res, 200, 'text/javascript; charset=utf-8', readFileSync(file));
+      // As Salesforce serves its scripts: cacheable. Asked again on every load (the request log
+      // lists each), answered 304 while unchanged, so the browser keeps the script's compiled
+      // code from one load to the next, as an agent's browser does.
+      const body = readFileSync(file);
+      const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+      const cached = { 'Cache-Control': 'no-cache', ETag: etag };
+      if (req.headers['if-none-match'] === etag) return send(res, 304, 'text/javascript; charset=utf-8', undefined, cached);
+      return send(res, 200, 'text/javascript; charset=utf-8', body, cached);
     }
     if (url.pathname === '/fixtures/page.css') {
       return send(res, 200, 'text/css; charset=utf-8', readFileSync(join(FIXTURES, 'page', 'page.css')));
