@@ -54,9 +54,8 @@ store-lint: dist
 	npx web-ext lint --warnings-as-errors --source-dir dist/firefox
 
 # Everything but the browsers. Each part needs no other's result but those its target names,
-# so `make test` runs them side by side (-j3 on two cores: the CPU is never idle while npm
-# waits on the network, or while the wasm's link-time optimisation and wasm-opt run on one
-# core), and prints each one's output whole as it ends.
+# so `make test` runs them side by side (make -j3), and prints each one's output whole as it
+# ends.
 checks: native-tests style fixtures unit-tests store-lint
 
 # Everything: the checks above, then the browser tests.
